@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+import { ID_CHECK_USAGE, idCheck } from './commands/id-check.js';
+import { EXIT, processIo, type Io } from './io.js';
+import { version } from './version.js';
+
+export type { Io } from './io.js';
+
+const USAGE = `Usage: samspil <command> [options]
+
+Commands:
+  id check VALUE [--kind KIND] [--json]   check a Danish identifier (CPR, eCPR, GLN, SOR, CVR, …)
+
+Options:
+  -h, --help     show this help
+  -v, --version  print the version
+`;
+
+/**
+ * Runs the `samspil` command line and resolves to its exit status (0 ok, 1 invalid input, 2 usage).
+ *
+ * @param argv - The arguments after the program name.
+ * @param io - Where output goes; the process's streams by default.
+ * @example
+ * ```ts
+ * process.exitCode = await main(['id', 'check', '5790001382445', '--json']);
+ * ```
+ */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, subcommand, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(USAGE);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${version()}\n`);
+      return EXIT.ok;
+    }
+    if (command === 'id' && subcommand === 'check') return idCheck(rest, io);
+    if (command === 'id') {
+      io.stderr(`samspil id: unknown subcommand ${subcommand ?? '(none)'}\n\n${ID_CHECK_USAGE}`);
+      return EXIT.usage;
+    }
+    io.stderr(`samspil: unknown command ${command}\n\n${USAGE}`);
+    return EXIT.usage;
+  } catch (error) {
+    // parseArgs throws TypeErrors with a code for unknown or malformed options: a usage error, not a crash.
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`samspil: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

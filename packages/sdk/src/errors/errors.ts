@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+import { redactCpr } from '../identifiers/redact.js';
+
+/**
+ * Marks errors created by this SDK. A registered symbol survives duplicate copies of the package
+ * (bundled twice, or loaded as ESM and CJS), where `instanceof` does not.
+ *
+ * @internal
+ */
+export const SAMSPIL_ERROR_BRAND: unique symbol = Symbol.for('@samspil/sdk/error');
+
+/**
+ * Options accepted by every SDK error.
+ *
+ * @category Errors
+ */
+export interface SamspilErrorOptions {
+  /** The underlying error, kept as the standard `cause` property. */
+  readonly cause?: unknown;
+}
+
+/**
+ * One finding carried by a {@link ValidationError}. Identifier issues fit this shape.
+ *
+ * @category Errors
+ */
+export interface ValidationIssue {
+  readonly severity: 'error' | 'warning';
+  readonly code: string;
+  readonly message: string;
+  /** Where the issue was found, such as a FHIRPath expression. */
+  readonly path?: string;
+}
+
+/**
+ * Base class of every error the SDK throws. The message is always passed through
+ * {@link redactCpr}, so CPR numbers never reach logs through an error message or stack.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await send(bundle);
+ * } catch (e) {
+ *   if (isSamspilError(e)) console.error(e.name, e.message);
+ * }
+ * ```
+ * @category Errors
+ */
+export class SamspilError extends Error {
+  override name = 'SamspilError';
+
+  // An accessor lives on the prototype, so the brand does not clutter logged or serialised errors.
+  /** @internal */
+  get [SAMSPIL_ERROR_BRAND](): true {
+    return true;
+  }
+
+  /**
+   * @param message - Description of what went wrong; CPR numbers in it are masked.
+   * @param options - Optional `cause`.
+   */
+  constructor(message: string, options?: SamspilErrorOptions) {
+    super(redactCpr(message), options);
+  }
+}
+
+/**
+ * Input could not be read at all (malformed JSON or XML, unknown format).
+ *
+ * @example
+ * ```ts
+ * throw new ParseError('Bundle is not valid JSON', { cause: e });
+ * ```
+ * @category Errors
+ */
+export class ParseError extends SamspilError {
+  override name = 'ParseError';
+}
+
+/**
+ * Input was read but broke one or more rules; `issues` lists them all.
+ *
+ * @example
+ * ```ts
+ * throw new ValidationError('Patient is invalid', [
+ *   { severity: 'error', code: 'check-digit', message: 'GLN check digit is wrong.' },
+ * ]);
+ * ```
+ * @category Errors
+ */
+export class ValidationError extends SamspilError {
+  override name = 'ValidationError';
+  /** The findings, with CPR numbers masked in their messages. */
+  readonly issues: readonly ValidationIssue[];
+
+  /**
+   * @param message - Summary of the failure; CPR numbers in it are masked.
+   * @param issues - The individual findings.
+   * @param options - Optional `cause`.
+   */
+  constructor(message: string, issues: readonly ValidationIssue[], options?: SamspilErrorOptions) {
+    super(message, options);
+    // Issues may come from anywhere, so their messages get the same masking as the error's.
+    this.issues = Object.freeze(
+      (Array.isArray(issues) ? issues : []).map((issue) => ({
+        ...issue,
+        message: redactCpr(issue.message),
+      })),
+    );
+  }
+}
+
+/**
+ * A single business rule failed for a named field.
+ *
+ * @example
+ * ```ts
+ * throw new RuleError('Receiver must have a GLN', 'destination.receiver');
+ * ```
+ * @category Errors
+ */
+export class RuleError extends SamspilError {
+  override name = 'RuleError';
+  /** The field the rule applies to. */
+  readonly field: string;
+
+  /**
+   * @param message - Description of the broken rule; CPR numbers in it are masked.
+   * @param field - Name or path of the offending field.
+   * @param options - Optional `cause`.
+   */
+  constructor(message: string, field: string, options?: SamspilErrorOptions) {
+    super(message, options);
+    this.field = field;
+  }
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+import { ParseError, RuleError, SAMSPIL_ERROR_BRAND, SamspilError, ValidationError } from './errors.js';
+
+// Falls back to name plus brand so errors from a duplicate copy of the SDK are still recognised,
+// while same-named errors from other libraries (e.g. another `ValidationError`) are not.
+function matches(error: unknown, names: readonly string[]): boolean {
+  return (
+    error instanceof Error &&
+    names.includes(error.name) &&
+    (error as Partial<Record<typeof SAMSPIL_ERROR_BRAND, unknown>>)[SAMSPIL_ERROR_BRAND] === true
+  );
+}
+
+/**
+ * Whether `error` is any error thrown by the SDK.
+ *
+ * @param error - Anything caught.
+ * @returns `true` for {@link SamspilError} and its subclasses.
+ * @example
+ * ```ts
+ * if (isSamspilError(e)) console.error(e.message);
+ * ```
+ * @category Errors
+ */
+export function isSamspilError(error: unknown): error is SamspilError {
+  return (
+    error instanceof SamspilError || matches(error, ['SamspilError', 'ParseError', 'ValidationError', 'RuleError'])
+  );
+}
+
+/**
+ * Whether `error` is a {@link ParseError}.
+ *
+ * @param error - Anything caught.
+ * @returns `true` for a parse error.
+ * @example
+ * ```ts
+ * if (isParseError(e)) showUnreadable(e.message);
+ * ```
+ * @category Errors
+ */
+export function isParseError(error: unknown): error is ParseError {
+  return error instanceof ParseError || matches(error, ['ParseError']);
+}
+
+/**
+ * Whether `error` is a {@link ValidationError}.
+ *
+ * @param error - Anything caught.
+ * @returns `true` for a validation error, which carries `issues`.
+ * @example
+ * ```ts
+ * if (isValidationError(e)) for (const issue of e.issues) console.warn(issue.message);
+ * ```
+ * @category Errors
+ */
+export function isValidationError(error: unknown): error is ValidationError {
+  return error instanceof ValidationError || matches(error, ['ValidationError']);
+}
+
+/**
+ * Whether `error` is a {@link RuleError}.
+ *
+ * @param error - Anything caught.
+ * @returns `true` for a rule error, which names its `field`.
+ * @example
+ * ```ts
+ * if (isRuleError(e)) highlight(e.field);
+ * ```
+ * @category Errors
+ */
+export function isRuleError(error: unknown): error is RuleError {
+  return error instanceof RuleError || matches(error, ['RuleError']);
+}

@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+// The SDK's main entry: browser-safe and free of side effects. Each group below is curated by the
+// folder's own index.ts.
+export * from './identifiers/index.js';
+export * from './errors/index.js';
+export * from './patient/index.js';

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// Browser tests in Debian's Chromium (no browser downloads are possible here), TypeScript through esbuild,
+// workspace packages resolved to their sources through the `@samspil/source` export condition.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Writes `{ passed, failed, skipped }` to `.cache/browser-results.json` for the `npm test` totals line. */
+function countingReporter() {
+  const count = (suite, totals) => {
+    for (const test of suite?.tests ?? []) {
+      if (test.skipped) totals.skipped++;
+      else if (test.passed) totals.passed++;
+      else totals.failed++;
+    }
+    for (const child of suite?.suites ?? []) count(child, totals);
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        count(session.testResults, totals);
+        // A file that failed to load or threw outside a test still fails the run.
+        if (!session.passed && (session.errors?.length ?? 0) > 0) totals.failed += session.errors.length;
+      }
+      mkdirSync('.cache', { recursive: true });
+      writeFileSync('.cache/browser-results.json', JSON.stringify(totals));
+    },
+  };
+}
+
+export default {
+  files: ['packages/components/src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['@samspil/source', 'browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: CHROME_FLAGS,
+      },
+    }),
+  ],
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
+};
