@@ -36,6 +36,7 @@ import { patientBannerStyles } from './patient-banner.styles.js';
  * @status stable
  */
 export class SamspilPatientBanner extends SamspilElement {
+  /** Shadow-root styles; nothing leaks into the page. */
   static override styles = patientBannerStyles;
 
   @state() private summary: PatientSummary = summarizePatient({});
