@@ -52,6 +52,8 @@ export default {
     }),
   ],
   concurrency: 1,
+  // Lit's dev build announces itself in every file; real warnings still come through.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
 };
