@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+import { convert } from './commands/convert.js';
 import { ID_CHECK_USAGE, idCheck } from './commands/id-check.js';
+import { validate } from './commands/validate.js';
 import { EXIT, processIo, type Io } from './io.js';
 import { version } from './version.js';
 
@@ -9,6 +11,8 @@ const USAGE = `Usage: samspil <command> [options]
 
 Commands:
   id check VALUE [--kind KIND] [--json]   check a Danish identifier (CPR, eCPR, GLN, SOR, CVR, …)
+  validate [--json] FILE...               validate MedCom FHIR messages (JSON or XML)
+  convert --to xml|json FILE              print a FHIR message in the other serialisation
 
 Options:
   -h, --help     show this help
@@ -37,6 +41,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.ok;
     }
     if (command === 'id' && subcommand === 'check') return idCheck(rest, io);
+    if (command === 'validate') return await validate(argv.slice(1), io);
+    if (command === 'convert') return await convert(argv.slice(1), io);
     if (command === 'id') {
       io.stderr(`samspil id: unknown subcommand ${subcommand ?? '(none)'}\n\n${ID_CHECK_USAGE}`);
       return EXIT.usage;

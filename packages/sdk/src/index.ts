@@ -4,3 +4,6 @@
 export * from './identifiers/index.js';
 export * from './errors/index.js';
 export * from './patient/index.js';
+export * from './fhir/profiles/index.js';
+export * from './fhir/validate/index.js';
+export * from './fhir/xml/index.js';

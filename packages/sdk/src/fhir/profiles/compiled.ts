@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+import type { ElementRow, ProfileTable, StandardDefinition } from './types.js';
+
+const BASE_PREFIX = 'http://hl7.org/fhir/StructureDefinition/';
+
+/** A profile table indexed for the validator: rows by element id, and slices by the sliced element's id. */
+export interface CompiledProfile {
+  readonly table: ProfileTable;
+  readonly rows: ReadonlyMap<string, ElementRow>;
+  readonly slices: ReadonlyMap<string, readonly ElementRow[]>;
+  /** Element ids that have rows below them, so a walk can skip profile look-ups elsewhere. */
+  readonly parents: ReadonlySet<string>;
+}
+
+/** A standard with its profiles indexed by canonical URL (with or without `|version`). */
+export interface CompiledStandard {
+  readonly definition: StandardDefinition;
+  readonly profiles: ReadonlyMap<string, CompiledProfile>;
+  /** The profile a resource of each type is held to when nothing more specific applies. */
+  readonly defaultProfiles: ReadonlyMap<string, string>;
+}
+
+function compileProfile(table: ProfileTable): CompiledProfile {
+  const rows = new Map<string, ElementRow>();
+  const slices = new Map<string, ElementRow[]>();
+  const parents = new Set<string>();
+  for (const row of table.elements) {
+    rows.set(row.id, row);
+    if (row.sliceName) {
+      const sliced = row.id.slice(0, row.id.length - row.sliceName.length - 1);
+      slices.set(sliced, [...(slices.get(sliced) ?? []), row]);
+    }
+    for (let i = row.id.indexOf('.'); i !== -1; i = row.id.indexOf('.', i + 1)) parents.add(row.id.slice(0, i));
+    let colon = row.id.lastIndexOf(':');
+    while (colon !== -1) {
+      parents.add(row.id.slice(0, colon));
+      colon = row.id.lastIndexOf(':', colon - 1);
+    }
+  }
+  return { table, rows, slices, parents };
+}
+
+// Which package layer a profile comes from decides which profile a bare resource of its type is held to:
+// the standard's own profile first, then messaging, then core.
+function layer(url: string, standard: StandardDefinition): number {
+  const ig = /^http:\/\/medcomfhir\.dk\/ig\/([^/]+)\//.exec(url)?.[1];
+  if (ig === standard.id) return 0;
+  if (ig === 'messaging') return 1;
+  if (ig === 'core') return 2;
+  return 3;
+}
+
+const cache = new WeakMap<StandardDefinition, CompiledStandard>();
+
+/** Indexes a generated standard definition once; later calls return the same object. */
+export function compileStandard(definition: StandardDefinition): CompiledStandard {
+  const cached = cache.get(definition);
+  if (cached) return cached;
+  const profiles = new Map<string, CompiledProfile>();
+  const defaults = new Map<string, string>();
+  const urls = new Set(definition.profiles.map((p) => p.url));
+  for (const table of definition.profiles) {
+    const compiled = compileProfile(table);
+    profiles.set(table.url, compiled);
+    profiles.set(`${table.url}|${table.version}`, compiled);
+    if (table.kind !== 'resource') continue;
+    const current = defaults.get(table.type);
+    const rank = (url: string): number => {
+      const own = layer(url, definition);
+      const base = profiles.get(url)?.table.base ?? '';
+      // Within one layer, prefer the most general profile: the one whose base lies in another layer.
+      return own * 2 + (urls.has(base) && layer(base, definition) === own ? 1 : 0);
+    };
+    const better = current === undefined || rank(table.url) < rank(current);
+    if (better) defaults.set(table.type, table.url);
+  }
+  const compiled: CompiledStandard = { definition, profiles, defaultProfiles: defaults };
+  cache.set(definition, compiled);
+  return compiled;
+}
+
+/** The resource or data type a profile or base definition URL constrains. */
+export function typeOfProfile(url: string, standard: CompiledStandard): string | undefined {
+  const bare = url.split('|')[0] ?? url;
+  const known = standard.profiles.get(bare);
+  if (known) return known.table.type;
+  if (bare.startsWith(BASE_PREFIX)) return bare.slice(BASE_PREFIX.length);
+  return undefined;
+}
+
+/** True when `url` is `ancestor` or derives from it through the standard's profiles. */
+export function derivesFrom(url: string, ancestor: string, standard: CompiledStandard): boolean {
+  let current: string | undefined = url.split('|')[0];
+  const target = ancestor.split('|')[0];
+  for (let depth = 0; current && depth < 20; depth++) {
+    if (current === target) return true;
+    current = standard.profiles.get(current)?.table.base;
+  }
+  return false;
+}

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+import { PRIMITIVE_PATTERNS, jsonKindOf } from '../model/index.js';
+
+// FHIR R4: a dateTime or instant with a time of day SHALL carry a time zone; MedCom requires it everywhere.
+const HAS_TIME = /T\d/;
+const HAS_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
+
+/** Problems with one primitive JSON value of a FHIR type; empty when it is valid. */
+export function checkPrimitive(value: unknown, type: string): string[] {
+  const kind = jsonKindOf(type);
+  if (typeof value !== kind) return [`Expected a JSON ${kind} for ${type}, found ${typeof value}`];
+  if (kind === 'string' && value === '') return [`An empty string is not a valid ${type}`];
+  const text = String(value);
+  const pattern = PRIMITIVE_PATTERNS[type];
+  if (pattern && !pattern.test(text)) return [`Not a valid ${type}: ${JSON.stringify(text.slice(0, 80))}`];
+  if ((type === 'dateTime' || type === 'instant') && HAS_TIME.test(text) && !HAS_ZONE.test(text)) {
+    return [`A ${type} with a time of day needs a time zone (Z or ±hh:mm)`];
+  }
+  return [];
+}

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+import { redactCpr } from '../../identifiers/redact.js';
+import { compileStandard, type CompiledProfile, type CompiledStandard } from '../profiles/compiled.js';
+import type { StandardDefinition } from '../profiles/types.js';
+import { checkGovernance } from './governance.js';
+import type { FhirIssue } from './issue.js';
+import { BundleResolver } from './resolve.js';
+import { ValidationRun } from './run.js';
+import type { FhirResource } from './types.js';
+import { Walker } from './walker.js';
+
+/**
+ * The outcome of validating one message. `ok` is false when any issue is an error.
+ * @category Validation
+ */
+export interface ValidationResult {
+  readonly ok: boolean;
+  /** The standard's name, e.g. `HospitalNotification`, when it could be told. */
+  readonly standard: string | undefined;
+  /** The standard version validated against, e.g. `3.0.2`. */
+  readonly version: string | undefined;
+  readonly messageHeaderId: string | undefined;
+  readonly issues: readonly FhirIssue[];
+}
+
+/** A validation result that failed before any profile could apply. */
+export function failed(issues: readonly FhirIssue[]): ValidationResult {
+  const redacted = issues.map((issue) => ({ ...issue, message: redactCpr(issue.message) }));
+  return { ok: false, standard: undefined, version: undefined, messageHeaderId: undefined, issues: redacted };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function eventCodeOf(header: FhirResource | undefined): unknown {
+  return isObject(header?.['eventCoding']) ? header['eventCoding']['code'] : undefined;
+}
+
+function profilesFor(
+  resource: FhirResource,
+  standard: CompiledStandard,
+  run: ValidationRun,
+  path: string,
+  root?: string,
+) {
+  const urls = new Set<string>();
+  if (root) urls.add(root);
+  const meta = isObject(resource['meta']) ? resource['meta'] : {};
+  for (const claim of Array.isArray(meta['profile']) ? meta['profile'] : []) {
+    if (typeof claim !== 'string') continue;
+    const profile = standard.profiles.get(claim);
+    if (profile?.table.type === resource.resourceType) urls.add(profile.table.url);
+    else if (!profile) {
+      run.add(
+        'warning',
+        'profile',
+        `${path}.meta.profile`,
+        `Claims ${claim}, which is not among the profiles of ${standard.definition.name} ${standard.definition.version}`,
+        'medcom-unknown-profile',
+      );
+    }
+  }
+  // A resource claiming none of the standard's profiles is held to the standard's profile for its type.
+  const fallback = standard.defaultProfiles.get(resource.resourceType);
+  if (urls.size === 0 && fallback) urls.add(fallback);
+  return [...urls].flatMap((url) => standard.profiles.get(url) ?? []) as CompiledProfile[];
+}
+
+/**
+ * Validates a parsed message Bundle against the MedCom standard its MessageHeader names, among `standards`.
+ */
+export function validateBundleWith(bundle: unknown, standards: readonly StandardDefinition[]): ValidationResult {
+  if (!isObject(bundle)) {
+    return failed([{ severity: 'error', code: 'input', path: 'Bundle', message: 'A message must be a JSON object' }]);
+  }
+  if (bundle['resourceType'] !== 'Bundle') {
+    return failed([
+      {
+        severity: 'error',
+        code: 'input',
+        path: String(bundle['resourceType'] ?? '(root)'),
+        message: `A MedCom message is a Bundle, not ${JSON.stringify(bundle['resourceType'] ?? 'an object without resourceType')}`,
+      },
+    ]);
+  }
+  const entries = (Array.isArray(bundle['entry']) ? bundle['entry'] : []).filter(isObject) as {
+    fullUrl?: unknown;
+    resource?: FhirResource;
+  }[];
+  const header = entries.map((e) => e.resource).find((r) => isObject(r) && r.resourceType === 'MessageHeader');
+  const code = eventCodeOf(header);
+  const definition = standards.find((s) => s.eventCode === code) ?? (standards.length === 1 ? standards[0] : undefined);
+  if (!definition) {
+    return failed([
+      {
+        severity: 'error',
+        code: 'input',
+        path: 'Bundle.entry[0].resource.eventCoding.code',
+        message: `Not a MedCom message this validator knows: event ${JSON.stringify(code ?? null)}; expected one of ${standards.map((s) => s.eventCode).join(', ')}`,
+      },
+    ]);
+  }
+
+  const standard = compileStandard(definition);
+  const run = new ValidationRun(standard, new BundleResolver(entries));
+  const walker = new Walker(run);
+  const root = bundle as FhirResource;
+  walker.resource(root, profilesFor(root, standard, run, 'Bundle', definition.bundleProfile), 'Bundle');
+  entries.forEach((entry, index) => {
+    const resource = entry.resource;
+    if (!isObject(resource) || typeof resource.resourceType !== 'string') return;
+    const path = `Bundle.entry[${index}].resource`;
+    walker.resource(resource, profilesFor(resource, standard, run, path), path);
+  });
+  checkGovernance(run, entries);
+
+  const issues = dedupe(run.issues);
+  return {
+    ok: !issues.some((i) => i.severity === 'error'),
+    standard: definition.name,
+    version: definition.version,
+    messageHeaderId: typeof header?.id === 'string' ? header.id : undefined,
+    issues,
+  };
+}
+
+/** Several profiles can state the same rule about the same element; report it once. */
+function dedupe(issues: readonly FhirIssue[]): FhirIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.severity}|${issue.code}|${issue.path}|${issue.rule ?? ''}|${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * A validator for the given standards only, for browser bundles that need one standard.
+ *
+ * @param standards - Generated standard definitions, e.g. `[hospitalNotification]`.
+ * @returns A function validating a parsed Bundle or its JSON text.
+ * @example
+ * ```ts
+ * import { createValidator, hospitalNotification } from '@samspil/sdk';
+ * const validate = createValidator([hospitalNotification]);
+ * const { ok, issues } = validate(bundle);
+ * ```
+ * @category Validation
+ */
+export function createValidator(standards: readonly StandardDefinition[]): (input: unknown) => ValidationResult {
+  return (input) => {
+    if (typeof input === 'string') {
+      try {
+        return validateBundleWith(JSON.parse(input) as unknown, standards);
+      } catch (error) {
+        return failed([
+          { severity: 'error', code: 'input', path: 'Bundle', message: `Not valid JSON: ${(error as Error).message}` },
+        ]);
+      }
+    }
+    return validateBundleWith(input, standards);
+  };
+}

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: MIT
+// Walks a resource against base FHIR R4 (the model) and any number of profile frames at once. A frame is
+// a profile plus the element id the current node has in it; slices and type profiles add frames.
+import { elementOf, elementsOf, isPrimitiveType, isResourceType } from '../model/index.js';
+import type { CompiledProfile } from '../profiles/compiled.js';
+import { typeOfProfile } from '../profiles/compiled.js';
+import type { ElementRow } from '../profiles/types.js';
+import { expectationFor, valuesAt, type Expectation } from './discriminators.js';
+import { equalsFixed, matchesPattern } from './match.js';
+import { checkPrimitive } from './primitives.js';
+import type { ValidationRun } from './run.js';
+import type { FhirResource } from './types.js';
+
+/** A profile and the element id a node has in it. */
+export interface Frame {
+  readonly profile: CompiledProfile;
+  readonly id: string;
+}
+
+const INFINITY = Number.POSITIVE_INFINITY;
+const toMax = (max: string | number | undefined): number => (max === undefined || max === '*' ? INFINITY : Number(max));
+
+const describe = (value: unknown): string => {
+  const text = JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+};
+
+function relevant(frame: Frame): boolean {
+  return frame.profile.rows.has(frame.id) || frame.profile.parents.has(frame.id);
+}
+
+export class Walker {
+  constructor(private readonly run: ValidationRun) {}
+
+  /** Validates a whole resource against base FHIR and the given profiles. */
+  resource(resource: FhirResource, profiles: readonly CompiledProfile[], path: string): void {
+    if (!isResourceType(resource.resourceType)) {
+      this.run.error('structure', path, `Unknown or unsupported resource type ${describe(resource.resourceType)}`);
+      return;
+    }
+    const frames = profiles.map((profile) => ({ profile, id: profile.table.type }));
+    for (const frame of frames) this.rowChecks(resource, resource.resourceType, frame, path, resource);
+    this.object(resource, resource.resourceType, frames, path, resource, true);
+  }
+
+  private object(
+    node: Record<string, unknown>,
+    type: string,
+    frames: readonly Frame[],
+    path: string,
+    resource: FhirResource,
+    isResourceRoot = false,
+  ): void {
+    for (const key of Object.keys(node)) {
+      if (isResourceRoot && key === 'resourceType') continue;
+      const name = key.startsWith('_') ? key.slice(1) : key;
+      const info = elementOf(type, name);
+      if (!info) this.run.error('structure', `${path}.${key}`, `Unknown element '${key}' in ${type}`);
+      else if (key.startsWith('_') && !isPrimitiveType(info.type)) {
+        this.run.error('structure', `${path}.${key}`, `'${key}' is only allowed beside a primitive element`);
+      }
+    }
+
+    for (const info of elementsOf(type)) {
+      let jsonKey = info.name;
+      let concrete = info.types[0] ?? 'Element';
+      if (info.choice) {
+        const prefix = info.name.slice(0, -3);
+        const keys = Object.keys(node).filter(
+          (k) => k.startsWith(prefix) && !k.startsWith('_') && elementOf(type, k)?.name === info.name,
+        );
+        if (keys.length > 1) {
+          this.run.error('structure', `${path}.${keys[1]}`, `Only one of ${keys.join(', ')} may be present`);
+        }
+        const found = keys[0];
+        if (found) {
+          jsonKey = found;
+          concrete = elementOf(type, found)?.type ?? concrete;
+        }
+      }
+      this.element(node, type, info, jsonKey, concrete, frames, path, resource);
+    }
+  }
+
+  private element(
+    node: Record<string, unknown>,
+    parentType: string,
+    info: { name: string; min: number; max: number | '*'; array: boolean; choice: boolean },
+    jsonKey: string,
+    concrete: string,
+    frames: readonly Frame[],
+    path: string,
+    resource: FhirResource,
+  ): void {
+    const childFrames = frames.map((f) => ({ profile: f.profile, id: `${f.id}.${info.name}` })).filter(relevant);
+    const rows = childFrames.flatMap((f) => f.profile.rows.get(f.id) ?? []);
+    const raw = node[jsonKey];
+    const extras = node[`_${jsonKey}`];
+    if (info.array) {
+      if (raw !== undefined && !Array.isArray(raw)) {
+        this.run.error('structure', `${path}.${jsonKey}`, `'${jsonKey}' must be an array in FHIR JSON`);
+        return;
+      }
+    } else if (Array.isArray(raw)) {
+      this.run.error('structure', `${path}.${jsonKey}`, `'${jsonKey}' must not be an array (max 1)`);
+      return;
+    }
+    const values: unknown[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    const extraValues: unknown[] = extras === undefined ? [] : Array.isArray(extras) ? extras : [extras];
+    const count = Math.max(values.length, extraValues.length);
+
+    const elementPath = `${path}.${info.choice && count === 0 ? info.name.replace('[x]', '') : jsonKey}`;
+    const min = Math.max(info.min, ...rows.map((r) => r.min ?? 0));
+    const max = Math.min(toMax(info.max), ...rows.map((r) => toMax(r.max)));
+    if (count < min) {
+      this.run.error(
+        'cardinality',
+        elementPath,
+        `${parentType}.${info.name} is required: at least ${min} expected, ${count} found`,
+      );
+    }
+    if (count > max) {
+      this.run.error(
+        'cardinality',
+        elementPath,
+        max === 0
+          ? `${parentType}.${info.name} is not allowed in this profile`
+          : `${parentType}.${info.name} allows at most ${max}, ${count} found`,
+      );
+    }
+    if (count === 0) return;
+
+    const itemFrames: Frame[][] = Array.from({ length: count }, () => [...childFrames]);
+    for (const frame of childFrames) {
+      const row = frame.profile.rows.get(frame.id);
+      if (row?.slicing) this.slice(values, concrete, frame, row, itemFrames, elementPath, info.array, resource);
+    }
+
+    for (let i = 0; i < count; i++) {
+      const itemPath = info.array ? `${elementPath}[${i}]` : elementPath;
+      const value = values[i] ?? undefined;
+      const extra = extraValues[i] ?? undefined;
+      this.value(
+        value === null ? undefined : value,
+        extra === null ? undefined : extra,
+        concrete,
+        itemFrames[i] ?? [],
+        itemPath,
+        resource,
+      );
+    }
+  }
+
+  private slice(
+    values: readonly unknown[],
+    type: string,
+    frame: Frame,
+    row: ElementRow,
+    itemFrames: Frame[][],
+    path: string,
+    isArray: boolean,
+    resource: FhirResource,
+  ): void {
+    const slices = frame.profile.slices.get(frame.id) ?? [];
+    const slicing = row.slicing;
+    if (slices.length === 0 || !slicing) return;
+    const counts = new Map<ElementRow, number>();
+    values.forEach((value, index) => {
+      const matched = slices.find((slice) =>
+        slicing.discriminator.every(([kind, discriminatorPath]) => {
+          const expectation = expectationFor(frame.profile, slice, kind, discriminatorPath);
+          return expectation !== undefined && this.meets(value, type, discriminatorPath, expectation, resource);
+        }),
+      );
+      if (matched) {
+        counts.set(matched, (counts.get(matched) ?? 0) + 1);
+        itemFrames[index]?.push({ profile: frame.profile, id: matched.id });
+      } else if (slicing.rules === 'closed') {
+        this.run.error(
+          'slicing',
+          isArray ? `${path}[${index}]` : path,
+          `Matches none of the slices (${slices.map((s) => s.sliceName).join(', ')}) of the closed slicing of ${frame.id}`,
+        );
+      }
+    });
+    for (const slice of slices) {
+      const n = counts.get(slice) ?? 0;
+      if (n < (slice.min ?? 0)) {
+        this.run.error(
+          'slicing',
+          path,
+          `Slice '${slice.sliceName}' of ${frame.id} needs at least ${slice.min}, found ${n}`,
+        );
+      }
+      if (n > toMax(slice.max)) {
+        this.run.error(
+          'slicing',
+          path,
+          toMax(slice.max) === 0
+            ? `Slice '${slice.sliceName}' of ${frame.id} is not allowed in this profile`
+            : `Slice '${slice.sliceName}' of ${frame.id} allows at most ${slice.max}, found ${n}`,
+        );
+      }
+    }
+  }
+
+  private meets(value: unknown, type: string, path: string, expectation: Expectation, resource: FhirResource): boolean {
+    const resolve = (reference: string) => this.run.resolve(reference, resource);
+    if (expectation.kind === 'type') {
+      const actual = path === '$this' ? [typeOfValue(value, type)] : contentTypes(value, path);
+      return actual.some((t) => t !== undefined && expectation.types.includes(t));
+    }
+    const found = valuesAt(value, path, resolve);
+    if (expectation.kind === 'one-of') {
+      if (path === 'resolve()') {
+        return found.some((target) =>
+          expectation.values.some(
+            (url) => typeOfProfile(url, this.run.standard) === (target as FhirResource | undefined)?.resourceType,
+          ),
+        );
+      }
+      return found.some((v) => typeof v === 'string' && expectation.values.includes(v));
+    }
+    return found.some((v) =>
+      expectation.kind === 'fixed' ? equalsFixed(v, expectation.value) : matchesPattern(v, expectation.value),
+    );
+  }
+
+  private value(
+    value: unknown,
+    extra: unknown,
+    type: string,
+    frames: readonly Frame[],
+    path: string,
+    resource: FhirResource,
+  ): void {
+    if (isPrimitiveType(type)) {
+      if (value === undefined) {
+        const hasExtension =
+          typeof extra === 'object' && extra !== null && Array.isArray((extra as { extension?: unknown }).extension);
+        if (!hasExtension) this.run.error('structure', path, 'A primitive needs a value or an extension', 'ele-1');
+      } else {
+        for (const problem of checkPrimitive(value, type)) this.run.error('value', path, problem);
+      }
+      if (typeof extra === 'object' && extra !== null)
+        this.object(extra as Record<string, unknown>, 'Element', [], `${path}`, resource);
+    } else if (type === 'Resource' || isResourceType(type)) {
+      // Bundled and contained resources are validated on their own, each against its own profiles.
+      if (typeof value !== 'object' || value === null || typeof (value as FhirResource).resourceType !== 'string') {
+        this.run.error('structure', path, 'Expected a resource with a resourceType');
+      }
+      return;
+    } else {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        this.run.error('structure', path, `Expected a ${type} object, found ${describe(value)}`);
+        return;
+      }
+      if (!Object.keys(value).some((k) => k !== 'id')) {
+        this.run.error('structure', path, 'An element needs a value or child elements besides id', 'ele-1');
+      }
+    }
+
+    const allFrames = [...frames];
+    for (const frame of frames) {
+      const row = frame.profile.rows.get(frame.id);
+      for (const url of row?.profiles ?? []) {
+        const typeProfile = this.run.profile(url);
+        if (typeProfile && typeProfile.table.type === type) allFrames.push({ profile: typeProfile, id: type });
+      }
+    }
+    if (type === 'Extension') {
+      const url = (value as { url?: unknown } | undefined)?.url;
+      const known = typeof url === 'string' ? this.run.profile(url) : undefined;
+      if (known && !allFrames.some((f) => f.profile === known)) allFrames.push({ profile: known, id: 'Extension' });
+    }
+
+    for (const frame of allFrames) this.rowChecks(value, type, frame, path, resource);
+    if (type === 'Reference') this.run.checkReference(value as Record<string, unknown>, frames, path, resource);
+    if (type === 'Identifier') this.run.checkIdentifier(value as Record<string, unknown>, path);
+    if (type === 'Extension') this.extension(value as Record<string, unknown>, path);
+    if (typeof value === 'object' && value !== null && !isPrimitiveType(type)) {
+      this.object(value as Record<string, unknown>, type, allFrames.filter(relevant), path, resource);
+    }
+  }
+
+  private extension(value: Record<string, unknown>, path: string): void {
+    const hasValue = Object.keys(value).some((k) => /^value[A-Z]/.test(k));
+    const hasExtensions = Array.isArray(value['extension']) && value['extension'].length > 0;
+    if (hasValue === hasExtensions) {
+      this.run.error(
+        'invariant',
+        path,
+        'An extension must have either a value or nested extensions, not both',
+        'ext-1',
+      );
+    }
+  }
+
+  /** The checks a profile row makes of one value: type choice, fixed, pattern, binding and invariants. */
+  private rowChecks(value: unknown, type: string, frame: Frame, path: string, resource: FhirResource): void {
+    const row = frame.profile.rows.get(frame.id);
+    if (!row || value === undefined) return;
+    if (row.types && !row.types.includes(type)) {
+      this.run.error('structure', path, `Type ${type} is not allowed here; expected ${row.types.join(' or ')}`);
+    }
+    if (row.fixed !== undefined && !equalsFixed(value, row.fixed)) {
+      this.run.error('fixed', path, `Must be exactly ${describe(row.fixed)}, found ${describe(value)}`);
+    }
+    if (row.pattern !== undefined && !matchesPattern(value, row.pattern)) {
+      this.run.error('pattern', path, `Must match ${describe(row.pattern)}, found ${describe(value)}`);
+    }
+    if (row.binding) this.run.checkBinding(value, type, row.binding, path);
+    for (const constraint of row.constraints ?? []) this.run.checkInvariant(constraint, value, type, path, resource);
+  }
+}
+
+function typeOfValue(value: unknown, declared: string): string | undefined {
+  if (typeof value === 'object' && value !== null && typeof (value as FhirResource).resourceType === 'string') {
+    return (value as FhirResource).resourceType;
+  }
+  return declared;
+}
+
+/** For `type` discriminators on a choice child such as `$this.content`: the concrete types present. */
+function contentTypes(value: unknown, path: string): (string | undefined)[] {
+  const name = path.replace(/^\$this\./, '');
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.keys(value)
+    .filter((k) => k.startsWith(name) && k.length > name.length && /[A-Z]/.test(k.charAt(name.length)))
+    .map((k) => {
+      const suffix = k.slice(name.length);
+      return /^(String|Boolean|Integer|Decimal|Uri|Url|Code|Id|Date|DateTime|Instant|Time|Markdown|Base64Binary|Canonical|Oid|Uuid|PositiveInt|UnsignedInt)$/.test(
+        suffix,
+      )
+        ? suffix.charAt(0).toLowerCase() + suffix.slice(1)
+        : suffix;
+    });
+}
