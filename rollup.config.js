@@ -40,6 +40,8 @@ export default PACKAGES.flatMap((dir) => {
       input,
       external,
       onwarn,
+      // Only the components' define files register anything; every other module is pure, as package.json says.
+      treeshake: { moduleSideEffects: (id, isExternal) => isExternal || /[\\/]define\.ts$/.test(id) },
       plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true })],
       output: {
         dir: join(dir, 'dist'),
@@ -47,12 +49,15 @@ export default PACKAGES.flatMap((dir) => {
         sourcemap: true,
         preserveModules: true,
         preserveModulesRoot: join(dir, 'src'),
+        // Plain imports of transitive dependencies would defeat sideEffects-based tree shaking downstream.
+        hoistTransitiveImports: false,
       },
     },
     {
       input,
       external,
-      onwarn,
+      // Declarations drop value-only imports, so unused external imports are expected there.
+      onwarn: (warning, warn) => (warning.code === 'UNUSED_EXTERNAL_IMPORT' ? undefined : onwarn(warning, warn)),
       plugins: [dts({ tsconfig: 'tsconfig.json', compilerOptions: { noEmit: false } })],
       output: { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].d.ts' },
     },

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { detectFormat, parseFhirXml, redactCpr, serializeFhirXml } from '@samspil/sdk';
+import { detectFormat, isValidationError, parseFhirXml, redactCpr, serializeFhirXml } from '@samspil/sdk';
 import { EXIT, type Io } from '../io.js';
 
 export const CONVERT_USAGE = `Usage: samspil convert --to xml|json FILE
@@ -59,10 +59,17 @@ export async function convert(args: string[], io: Io): Promise<number> {
     io.stderr(`samspil convert: ${file} is neither FHIR JSON nor FHIR XML\n`);
     return EXIT.invalid;
   }
-  io.stdout(
-    values.to === 'xml'
-      ? serializeFhirXml(resource as object, { pretty: true })
-      : `${JSON.stringify(resource, null, 2)}\n`,
-  );
+  if (values.to === 'json') {
+    io.stdout(`${JSON.stringify(resource, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  try {
+    io.stdout(serializeFhirXml(resource as object, { pretty: true }));
+  } catch (error) {
+    // The serialiser refuses what FHIR XML cannot carry (unknown elements, wrong value kinds), listing why.
+    const issues = isValidationError(error) ? error.issues : [{ path: '', message: (error as Error).message }];
+    for (const issue of issues) io.stderr(`samspil convert: ${issue.path ?? ''}: ${redactCpr(issue.message)}\n`);
+    return EXIT.invalid;
+  }
   return EXIT.ok;
 }

@@ -60,6 +60,7 @@ export interface ElementDefinition {
 
 export interface StructureDefinition {
   readonly url: string;
+  readonly baseDefinition?: string;
   readonly type: string;
   readonly kind: string;
   readonly snapshot: { readonly element: readonly ElementDefinition[] };
@@ -183,11 +184,29 @@ export function expressionsIn(packageNames: readonly string[]): Map<string, Set<
 // ---------------------------------------------------------------------------------------------------------------
 // The services behind resolve(), conformsTo() and memberOf().
 
-/** The conformsTo() stub: the resource claims the profile in meta.profile, with or without a `|version` suffix. */
-export function claimsProfile(resource: FhirResource, profileUrl: string): boolean {
-  const meta = resource['meta'] as { profile?: unknown } | undefined;
-  const profiles = Array.isArray(meta?.profile) ? (meta.profile as unknown[]) : [];
-  return profiles.some((profile) => profile === profileUrl || String(profile).startsWith(`${profileUrl}|`));
+/**
+ * The conformsTo() stub: the resource claims the profile in meta.profile (with or without a `|version` suffix), or
+ * claims a profile of the given packages that is derived from it (a HomeCareObservation MessageHeader conforms to the
+ * MedCom Messaging MessageHeader it constrains). A validator would check the content instead; the ports only need
+ * the answer.
+ */
+export function profileConformance(packageNames: readonly string[]): (resource: FhirResource, url: string) => boolean {
+  const bases = new Map<string, string>();
+  for (const name of packageNames) {
+    for (const sd of loadPackage(name).structureDefinitions) {
+      if (sd.baseDefinition !== undefined) bases.set(sd.url, sd.baseDefinition);
+    }
+  }
+  return (resource, url) => {
+    const meta = resource['meta'] as { profile?: unknown } | undefined;
+    const claimed = Array.isArray(meta?.profile) ? (meta.profile as unknown[]) : [];
+    return claimed.some((profile) => {
+      for (let at: string | undefined = String(profile).split('|')[0]; at !== undefined; at = bases.get(at)) {
+        if (at === url) return true;
+      }
+      return false;
+    });
+  };
 }
 
 interface ValueSetInclude {
@@ -252,12 +271,26 @@ export interface Services {
   memberOf(value: unknown, valueSetUrl: string): boolean;
 }
 
-export function servicesFor(
-  bundle: FhirResource,
-  container: FhirResource,
-  memberOf: (value: unknown, valueSetUrl: string) => boolean,
-): Services {
-  return { resolve: bundleResolver(bundle, { container }), conformsTo: claimsProfile, memberOf };
+/** The services a standard's packages give: terminology from its terminology package, profiles from its SDs. */
+export interface StandardServices {
+  readonly memberOf: (value: unknown, valueSetUrl: string) => boolean;
+  readonly conformsTo: (resource: FhirResource, profileUrl: string) => boolean;
+}
+
+const standardServices = new Map<string, StandardServices>();
+
+export function standardServicesFor(packageNames: readonly string[]): StandardServices {
+  const id = packageNames.join(',');
+  let found = standardServices.get(id);
+  if (found === undefined) {
+    found = { memberOf: valueSetMembership(packageNames), conformsTo: profileConformance(packageNames) };
+    standardServices.set(id, found);
+  }
+  return found;
+}
+
+export function servicesFor(bundle: FhirResource, container: FhirResource, standard: StandardServices): Services {
+  return { resolve: bundleResolver(bundle, { container }), ...standard };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

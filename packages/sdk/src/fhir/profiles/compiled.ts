@@ -10,6 +10,29 @@ export interface CompiledProfile {
   readonly slices: ReadonlyMap<string, readonly ElementRow[]>;
   /** Element ids that have rows below them, so a walk can skip profile look-ups elsewhere. */
   readonly parents: ReadonlySet<string>;
+  /** Rows with `min > 0` by the id of the element they are a direct child of (slices excluded). */
+  readonly required: ReadonlyMap<string, readonly ElementRow[]>;
+  /** Memo of {@link childId}. */
+  readonly children: Map<string, Map<string, string | null>>;
+}
+
+/**
+ * The id of element `name` below element `id` when the profile says anything at or below it; otherwise
+ * `undefined`, so the walk can drop the profile there. Memoised: the walk asks this for every node.
+ */
+export function childId(profile: CompiledProfile, id: string, name: string): string | undefined {
+  let byName = profile.children.get(id);
+  if (!byName) {
+    byName = new Map();
+    profile.children.set(id, byName);
+  }
+  let child = byName.get(name);
+  if (child === undefined) {
+    const candidate = `${id}.${name}`;
+    child = profile.rows.has(candidate) || profile.parents.has(candidate) ? candidate : null;
+    byName.set(name, child);
+  }
+  return child ?? undefined;
 }
 
 /** A standard with its profiles indexed by canonical URL (with or without `|version`). */
@@ -24,8 +47,14 @@ function compileProfile(table: ProfileTable): CompiledProfile {
   const rows = new Map<string, ElementRow>();
   const slices = new Map<string, ElementRow[]>();
   const parents = new Set<string>();
+  const required = new Map<string, ElementRow[]>();
   for (const row of table.elements) {
     rows.set(row.id, row);
+    const dot = row.id.lastIndexOf('.');
+    if (!row.sliceName && dot > 0 && (row.min ?? 0) > 0) {
+      const parent = row.id.slice(0, dot);
+      required.set(parent, [...(required.get(parent) ?? []), row]);
+    }
     if (row.sliceName) {
       const sliced = row.id.slice(0, row.id.length - row.sliceName.length - 1);
       slices.set(sliced, [...(slices.get(sliced) ?? []), row]);
@@ -37,7 +66,7 @@ function compileProfile(table: ProfileTable): CompiledProfile {
       colon = row.id.lastIndexOf(':', colon - 1);
     }
   }
-  return { table, rows, slices, parents };
+  return { table, rows, slices, parents, required, children: new Map() };
 }
 
 // Which package layer a profile comes from decides which profile a bare resource of its type is held to:

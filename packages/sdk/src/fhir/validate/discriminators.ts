@@ -86,8 +86,31 @@ function rowAt(profile: CompiledProfile, sliceId: string, segments: Segment[]): 
   return undefined;
 }
 
+const expectations = new WeakMap<ElementRow, Map<string, Expectation | null>>();
+
 /** What `slice` expects at the discriminator `[type, path]`, or `undefined` when the profile does not say. */
 export function expectationFor(
+  profile: CompiledProfile,
+  slice: ElementRow,
+  type: string,
+  path: string,
+): Expectation | undefined {
+  // Slices are matched for every repeat of every sliced element: work each expectation out once.
+  let bySlice = expectations.get(slice);
+  if (!bySlice) {
+    bySlice = new Map();
+    expectations.set(slice, bySlice);
+  }
+  const key = `${type} ${path}`;
+  let expectation = bySlice.get(key);
+  if (expectation === undefined) {
+    expectation = computeExpectation(profile, slice, type, path) ?? null;
+    bySlice.set(key, expectation);
+  }
+  return expectation ?? undefined;
+}
+
+function computeExpectation(
   profile: CompiledProfile,
   slice: ElementRow,
   type: string,

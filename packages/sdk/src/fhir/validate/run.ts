@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { fromFhirIdentifier } from '../../identifiers/fhir.js';
 import { redactCpr } from '../../identifiers/redact.js';
-import { findInvariant } from '../invariants/index.js';
+import { findInvariant, type Invariant } from '../invariants/index.js';
 import { derivesFrom, typeOfProfile, type CompiledProfile, type CompiledStandard } from '../profiles/compiled.js';
 import type { ConstraintRow } from '../profiles/types.js';
 import type { FhirIssue, IssueCode, IssueSeverity } from './issue.js';
@@ -88,7 +88,7 @@ export class ValidationRun {
 
   checkInvariant(constraint: ConstraintRow, node: unknown, type: string, path: string, resource: FhirResource): void {
     const [key, severity, expression] = constraint;
-    const invariant = findInvariant(key, expression);
+    const invariant = invariantFor(key, expression);
     if (!invariant) {
       this.error('invariant', path, `Invariant ${key} has no implementation in this SDK`, key);
       return;
@@ -163,6 +163,18 @@ export class ValidationRun {
         this.error('identifier', `${path}.value`, `${result.kind}: ${issue.message}`, `identifier-${issue.code}`);
     }
   }
+}
+
+const invariants = new Map<string, Invariant | null>();
+/** {@link findInvariant}, memoised: the same few expressions are looked up for every element. */
+function invariantFor(key: string, expression: string): Invariant | undefined {
+  const memoKey = `${key} ${expression}`;
+  let invariant = invariants.get(memoKey);
+  if (invariant === undefined) {
+    invariant = findInvariant(key, expression) ?? null;
+    invariants.set(memoKey, invariant);
+  }
+  return invariant ?? undefined;
 }
 
 /** The `{system, code}` pairs of a code, Coding or CodeableConcept. */

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Walks a resource against base FHIR R4 (the model) and any number of profile frames at once. A frame is
 // a profile plus the element id the current node has in it; slices and type profiles add frames.
-import { elementOf, elementsOf, isPrimitiveType, isResourceType } from '../model/index.js';
+import { elementOf, elementsOf, isPrimitiveType, isResourceType, type ElementInfo, type ResolvedElement } from '../model/index.js';
 import type { CompiledProfile } from '../profiles/compiled.js';
-import { typeOfProfile } from '../profiles/compiled.js';
+import { childId, typeOfProfile } from '../profiles/compiled.js';
 import type { ElementRow } from '../profiles/types.js';
 import { expectationFor, valuesAt, type Expectation } from './discriminators.js';
 import { equalsFixed, matchesPattern } from './match.js';
@@ -24,6 +24,17 @@ const describe = (value: unknown): string => {
   const text = JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 };
+
+const required = new Map<string, readonly ElementInfo[]>();
+/** The elements of a type that base FHIR requires (min > 0). */
+function requiredElements(type: string): readonly ElementInfo[] {
+  let list = required.get(type);
+  if (!list) {
+    list = elementsOf(type).filter((info) => info.min > 0);
+    required.set(type, list);
+  }
+  return list;
+}
 
 function relevant(frame: Frame): boolean {
   return frame.profile.rows.has(frame.id) || frame.profile.parents.has(frame.id);
@@ -51,34 +62,47 @@ export class Walker {
     resource: FhirResource,
     isResourceRoot = false,
   ): void {
+    // Walk what is present; absent elements matter only where something requires them.
+    const present = new Map<string, { info: ResolvedElement; jsonKey: string }>();
     for (const key of Object.keys(node)) {
       if (isResourceRoot && key === 'resourceType') continue;
-      const name = key.startsWith('_') ? key.slice(1) : key;
+      const underscore = key.charCodeAt(0) === 95;
+      const name = underscore ? key.slice(1) : key;
       const info = elementOf(type, name);
-      if (!info) this.run.error('structure', `${path}.${key}`, `Unknown element '${key}' in ${type}`);
-      else if (key.startsWith('_') && !isPrimitiveType(info.type)) {
-        this.run.error('structure', `${path}.${key}`, `'${key}' is only allowed beside a primitive element`);
+      if (!info) {
+        this.run.error('structure', `${path}.${key}`, `Unknown element '${key}' in ${type}`);
+        continue;
       }
+      if (underscore && !isPrimitiveType(info.type)) {
+        this.run.error('structure', `${path}.${key}`, `'${key}' is only allowed beside a primitive element`);
+        continue;
+      }
+      const seen = present.get(info.name);
+      if (seen && seen.jsonKey !== name) {
+        this.run.error('structure', `${path}.${name}`, `Only one of ${seen.jsonKey}, ${name} may be present`);
+        continue;
+      }
+      if (!seen) present.set(info.name, { info, jsonKey: name });
     }
 
-    for (const info of elementsOf(type)) {
-      let jsonKey = info.name;
-      let concrete = info.types[0] ?? 'Element';
-      if (info.choice) {
-        const prefix = info.name.slice(0, -3);
-        const keys = Object.keys(node).filter(
-          (k) => k.startsWith(prefix) && !k.startsWith('_') && elementOf(type, k)?.name === info.name,
-        );
-        if (keys.length > 1) {
-          this.run.error('structure', `${path}.${keys[1]}`, `Only one of ${keys.join(', ')} may be present`);
-        }
-        const found = keys[0];
-        if (found) {
-          jsonKey = found;
-          concrete = elementOf(type, found)?.type ?? concrete;
-        }
+    const missing = new Map<string, number>();
+    for (const info of requiredElements(type)) if (!present.has(info.name)) missing.set(info.name, info.min);
+    for (const frame of frames) {
+      for (const row of frame.profile.required.get(frame.id) ?? []) {
+        const name = row.id.slice(frame.id.length + 1);
+        if (!present.has(name)) missing.set(name, Math.max(missing.get(name) ?? 0, row.min ?? 0));
       }
-      this.element(node, type, info, jsonKey, concrete, frames, path, resource);
+    }
+    for (const [name, min] of missing) {
+      this.run.error(
+        'cardinality',
+        `${path}.${name.replace('[x]', '')}`,
+        `${type}.${name} is required: at least ${min} expected, 0 found`,
+      );
+    }
+
+    for (const { info, jsonKey } of present.values()) {
+      this.element(node, type, info, jsonKey, info.type, frames, path, resource);
     }
   }
 
@@ -92,7 +116,11 @@ export class Walker {
     path: string,
     resource: FhirResource,
   ): void {
-    const childFrames = frames.map((f) => ({ profile: f.profile, id: `${f.id}.${info.name}` })).filter(relevant);
+    const childFrames: Frame[] = [];
+    for (const frame of frames) {
+      const id = childId(frame.profile, frame.id, info.name);
+      if (id !== undefined) childFrames.push({ profile: frame.profile, id });
+    }
     const rows = childFrames.flatMap((f) => f.profile.rows.get(f.id) ?? []);
     const raw = node[jsonKey];
     const extras = node[`_${jsonKey}`];
