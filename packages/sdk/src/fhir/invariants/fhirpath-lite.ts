@@ -54,8 +54,9 @@ function childItems(object: JsonObject, name: string): ChildItem[] {
     const elements: readonly unknown[] = Array.isArray(element) ? element : [];
     const items: ChildItem[] = [];
     for (let i = 0; i < Math.max(values.length, elements.length); i++) {
-      const one = item(values[i], elements[i]);
-      if (one !== undefined) items.push(one);
+      // A slot that is null on both sides is still an element of the list, one without value or children (which
+      // ele-1 then rejects), as FHIRPath engines read it.
+      items.push(item(values[i], elements[i]) ?? { value: new NoValue({}), element: undefined });
     }
     return items;
   }
@@ -70,7 +71,10 @@ export function child(object: JsonObject, name: string): unknown[] {
 
 /** Member navigation `collection.name`. */
 export function nav(collection: Collection, name: string): unknown[] {
-  return collection.flatMap((item) => (isObject(item) ? child(item, name) : []));
+  return collection.flatMap((item) => {
+    if (item instanceof NoValue) return child(item.element, name);
+    return isObject(item) ? child(item, name) : [];
+  });
 }
 
 /** Path navigation `collection.a.b.c`. */

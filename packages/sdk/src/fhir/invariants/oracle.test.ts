@@ -6,8 +6,9 @@
 // fhirpath.js 5.2.2 cannot resolve references inside a Bundle (its resolve() fetches from a FHIR server), has no
 // conformsTo(), and its memberOf() asks a terminology server. The oracle therefore gets all three through fhirpath.js's
 // userInvocationTable, backed by the very services the ports' scopes get: bundleResolver() for resolve(), a stub that
-// reads meta.profile (the exact URL, or the URL with a `|version` suffix) for conformsTo(), and a stub that expands
-// the standard's own terminology package for memberOf(). Navigation, typing, equality and logic stay fhirpath.js's.
+// reads meta.profile (the exact URL, the URL with a `|version` suffix, or a profile of the standard derived from it)
+// for conformsTo(), and a stub that expands the standard's own terminology package for memberOf(). Navigation,
+// typing, equality and logic stay fhirpath.js's.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';

@@ -56,7 +56,9 @@ function dom2(scope: InvariantScope): Tri {
 
 // The names of the elements typed uri, url, canonical, oid or uuid (uri and its specialisations) anywhere in R4,
 // and of those typed canonical. FHIRPath types a node by its element definition; without a model the name stands in
-// for it. The equivalence test checks both lists against fhirpath.js's R4 model.
+// for it, which over-approximates where a name has several types (`code` is a uri only in ElementDefinition.type):
+// a contained resource's `#id` written into such an element of another type counts as a reference. The equivalence
+// test checks both lists against fhirpath.js's R4 model and pins that approximation down.
 export const URI_ELEMENT_NAMES: ReadonlySet<string> = new Set([
   'address',
   'answerValueSet',

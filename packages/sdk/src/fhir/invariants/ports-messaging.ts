@@ -58,7 +58,8 @@ function contactName(scope: InvariantScope): Tri {
   );
 }
 
-// NoSpacesRule (on MessageDefinition.name): matches('^[^\\s]+$'), i.e. the regex ^[^\s]+$
+// NoSpacesRule (on MessageDefinition.name): matches('^[^\\s]+$'), i.e. the regex ^[^\s]+$. JavaScript's \s, like
+// fhirpath.js's, also takes Unicode spaces such as U+00A0; Java's \s (the IG publisher) only ASCII whitespace.
 const NO_SPACES = fhirRegex('^[^\\s]+$');
 
 /** Ports of the MedCom Messaging and MessageDefinition invariants. */

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 import type { FhirResource } from './scope.js';
 
-/** Options for {@link bundleResolver}. */
+/**
+ * Options for {@link bundleResolver}.
+ *
+ * @category Validation
+ */
 export interface BundleResolverOptions {
   /**
    * The resource whose references are resolved: `#id` looks in its `contained`, and relative references start from

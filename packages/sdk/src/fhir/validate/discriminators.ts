@@ -86,14 +86,41 @@ function rowAt(profile: CompiledProfile, sliceId: string, segments: Segment[]): 
   return undefined;
 }
 
+/**
+ * The row that the type profile of an element on the discriminator path has at the rest of the path, when it
+ * carries a fixed or pattern value: e.g. the system `lpr3-Identifier` fixes for a slice on `identifier.system`.
+ */
+function rowInTypeProfile(
+  profile: CompiledProfile,
+  sliceId: string,
+  segments: Segment[],
+  profileOf: (url: string) => CompiledProfile | undefined,
+): ElementRow | undefined {
+  for (let split = segments.length - 1; split >= 0; split--) {
+    const head = segments.slice(0, split).map(elementName).join('.');
+    const holder = profile.rows.get(head === '' ? sliceId : `${sliceId}.${head}`);
+    const rest = segments.slice(split).map(elementName).join('.');
+    for (const url of holder?.profiles ?? []) {
+      const typeProfile = profileOf(url.split('|')[0] ?? url);
+      const row = typeProfile?.rows.get(`${typeProfile.table.type}.${rest}`);
+      if (row?.fixed !== undefined || row?.pattern !== undefined) return row;
+    }
+  }
+  return undefined;
+}
+
 const expectations = new WeakMap<ElementRow, Map<string, Expectation | null>>();
 
-/** What `slice` expects at the discriminator `[type, path]`, or `undefined` when the profile does not say. */
+/**
+ * What `slice` expects at the discriminator `[type, path]`, or `undefined` when the profile does not say.
+ * `profileOf` finds the standard's profiles, for values that a type profile on the path fixes.
+ */
 export function expectationFor(
   profile: CompiledProfile,
   slice: ElementRow,
   type: string,
   path: string,
+  profileOf: (url: string) => CompiledProfile | undefined,
 ): Expectation | undefined {
   // Slices are matched for every repeat of every sliced element: work each expectation out once.
   let bySlice = expectations.get(slice);
@@ -104,7 +131,7 @@ export function expectationFor(
   const key = `${type} ${path}`;
   let expectation = bySlice.get(key);
   if (expectation === undefined) {
-    expectation = computeExpectation(profile, slice, type, path) ?? null;
+    expectation = computeExpectation(profile, slice, type, path, profileOf) ?? null;
     bySlice.set(key, expectation);
   }
   return expectation ?? undefined;
@@ -115,6 +142,7 @@ function computeExpectation(
   slice: ElementRow,
   type: string,
   path: string,
+  profileOf: (url: string) => CompiledProfile | undefined,
 ): Expectation | undefined {
   const segments = parsePath(path);
   if (type === 'type') {
@@ -126,7 +154,7 @@ function computeExpectation(
   if (type === 'profile') {
     return slice.targets ? { kind: 'one-of', values: slice.targets } : undefined;
   }
-  const row = rowAt(profile, slice.id, segments);
+  const row = rowAt(profile, slice.id, segments) ?? rowInTypeProfile(profile, slice.id, segments, profileOf);
   if (row?.fixed !== undefined) return { kind: 'fixed', value: row.fixed };
   if (row?.pattern !== undefined) return { kind: 'pattern', value: row.pattern };
   const last = segments.at(-1)?.name;

@@ -22,6 +22,8 @@ const HOSPITAL_NOTIFICATION_ACTIVITIES =
   'http://medcomfhir.dk/ig/terminology/ValueSet/medcom-hospitalNotification-messageActivities';
 const DESTINATION_USE =
   'http://medcomfhir.dk/ig/messaging/StructureDefinition/medcom-messaging-destinationUseExtension';
+// The R4 narrative-status codes but `empty`: MedCom requires a real narrative in every resource.
+const NARRATIVE_STATUSES: readonly string[] = ['generated', 'extensions', 'additional'];
 const FOCUS_TYPES: Readonly<Record<string, string>> = {
   hospitalnotification: 'Encounter',
   carecommunication: 'Communication',
@@ -143,12 +145,18 @@ export function checkGovernance(run: ValidationRun, entries: readonly Entry[]): 
   }
 
   for (const { resource, index } of indexed) {
-    if (!resource) continue;
+    // Something that is not a resource has been reported by the walk already.
+    if (typeof resource?.resourceType !== 'string') continue;
     const text = resource['text'] as { status?: unknown; div?: unknown } | undefined;
     if (!text || typeof text.div !== 'string' || text.div.trim() === '') {
       run.error('narrative', `${at(index)}.text`, `The ${resource.resourceType} has no narrative`, 'medcom-narrative');
-    } else if (text.status === 'empty') {
-      run.error('narrative', `${at(index)}.text.status`, 'The narrative status must not be empty', 'medcom-narrative');
+    } else if (typeof text.status === 'string' && !NARRATIVE_STATUSES.includes(text.status)) {
+      run.error(
+        'narrative',
+        `${at(index)}.text.status`,
+        `The narrative status must be one of ${NARRATIVE_STATUSES.join(', ')}; found ${JSON.stringify(text.status)}`,
+        'medcom-narrative',
+      );
     }
   }
 

@@ -5,6 +5,13 @@ import { PRIMITIVE_PATTERNS, jsonKindOf } from '../model/index.js';
 const HAS_TIME = /T\d/;
 const HAS_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
 
+// FHIR R4 integer, unsignedInt and positiveInt are 32-bit.
+const INT32_MAX = 2147483647;
+const INT32_MIN = -2147483648;
+// A URI in the urn:uuid: or urn:oid: scheme must name a well-formed UUID (lowercase, RFC 4122) or OID: the R4
+// uuid and oid types.
+const URI_TYPES: ReadonlySet<string> = new Set(['uri', 'url', 'canonical']);
+
 /** Problems with one primitive JSON value of a FHIR type; empty when it is valid. */
 export function checkPrimitive(value: unknown, type: string): string[] {
   const kind = jsonKindOf(type);
@@ -15,6 +22,13 @@ export function checkPrimitive(value: unknown, type: string): string[] {
   if (pattern && !pattern.test(text)) return [`Not a valid ${type}: ${JSON.stringify(text.slice(0, 80))}`];
   if ((type === 'dateTime' || type === 'instant') && HAS_TIME.test(text) && !HAS_ZONE.test(text)) {
     return [`A ${type} with a time of day needs a time zone (Z or ±hh:mm)`];
+  }
+  if (kind === 'number' && type !== 'decimal' && ((value as number) > INT32_MAX || (value as number) < INT32_MIN)) {
+    return [`${text} is out of the 32-bit range of ${type}`];
+  }
+  const urn = URI_TYPES.has(type) ? /^urn:(uuid|oid):/.exec(text)?.[1] : undefined;
+  if (urn !== undefined && PRIMITIVE_PATTERNS[urn]?.test(text) === false) {
+    return [`Not a valid urn:${urn}: ${JSON.stringify(text.slice(0, 80))}`];
   }
   return [];
 }

@@ -111,7 +111,10 @@ export function validateBundleWith(bundle: unknown, standards: readonly Standard
     if (!isObject(resource) || typeof resource.resourceType !== 'string') return;
     const path = `Bundle.entry[${index}].resource`;
     walker.resource(resource, profilesFor(resource, standard, run, path), path);
+    checkFullUrl(run, entry.fullUrl, resource, index);
   });
+  const headerIndex = entries.findIndex((e) => e.resource === header);
+  checkClaimedStandard(run, standards, [root, header], `Bundle.entry[${Math.max(headerIndex, 0)}].resource`);
   checkGovernance(run, entries);
 
   const issues = dedupe(run.issues);
@@ -122,6 +125,53 @@ export function validateBundleWith(bundle: unknown, standards: readonly Standard
     messageHeaderId: typeof header?.id === 'string' ? header.id : undefined,
     issues,
   };
+}
+
+/**
+ * R4 Bundle.entry.fullUrl "SHALL NOT disagree with the id in the resource": unless it is a `urn:uuid:` or
+ * `urn:oid:`, it ends in the resource's type and id. Otherwise a reference could resolve to different
+ * resources by fullUrl and by type and id.
+ */
+function checkFullUrl(run: ValidationRun, fullUrl: unknown, resource: FhirResource, index: number): void {
+  if (typeof fullUrl !== 'string' || typeof resource.id !== 'string' || /^urn:(uuid|oid):/.test(fullUrl)) return;
+  const typeAndId = `${resource.resourceType}/${resource.id}`;
+  if (fullUrl === typeAndId || fullUrl.endsWith(`/${typeAndId}`)) return;
+  run.error(
+    'reference',
+    `Bundle.entry[${index}].fullUrl`,
+    `The fullUrl does not end in ${typeAndId}, the type and id of the entry's resource`,
+    'bundle-fullurl-id',
+  );
+}
+
+/**
+ * The event code picks the standard. A Bundle or MessageHeader claiming another standard's message or header
+ * profile contradicts it: those profiles belong to their own event (and fix its code).
+ */
+function checkClaimedStandard(
+  run: ValidationRun,
+  standards: readonly StandardDefinition[],
+  claimants: readonly (FhirResource | undefined)[],
+  headerPath: string,
+): void {
+  const own = run.standard.definition;
+  for (const resource of claimants) {
+    const meta = isObject(resource?.['meta']) ? resource['meta'] : {};
+    for (const claim of Array.isArray(meta['profile']) ? meta['profile'] : []) {
+      if (typeof claim !== 'string') continue;
+      const url = claim.split('|')[0] ?? claim;
+      if (run.standard.profiles.has(url)) continue;
+      const other = standards.find((s) => s !== own && (s.bundleProfile === url || s.headerProfile === url));
+      if (!other) continue;
+      run.error(
+        'profile',
+        `${headerPath}.eventCoding.code`,
+        `The event ${JSON.stringify(own.eventCode)} names ${own.name}, but the message claims the ${other.name} profile ${url} (event ${JSON.stringify(other.eventCode)})`,
+        'medcom-event-profile',
+      );
+      return;
+    }
+  }
 }
 
 /** Several profiles can state the same rule about the same element; report it once. */

@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Walks a resource against base FHIR R4 (the model) and any number of profile frames at once. A frame is
 // a profile plus the element id the current node has in it; slices and type profiles add frames.
-import { elementOf, elementsOf, isPrimitiveType, isResourceType, type ElementInfo, type ResolvedElement } from '../model/index.js';
+import {
+  elementOf,
+  elementsOf,
+  isPrimitiveType,
+  isResourceType,
+  type ElementInfo,
+  type ResolvedElement,
+} from '../model/index.js';
 import type { CompiledProfile } from '../profiles/compiled.js';
 import { childId, typeOfProfile } from '../profiles/compiled.js';
-import type { ElementRow } from '../profiles/types.js';
+import type { ConstraintRow, ElementRow } from '../profiles/types.js';
 import { expectationFor, valuesAt, type Expectation } from './discriminators.js';
 import { equalsFixed, matchesPattern } from './match.js';
 import { checkPrimitive } from './primitives.js';
@@ -36,11 +43,20 @@ function requiredElements(type: string): readonly ElementInfo[] {
   return list;
 }
 
+// Base R4 puts txt-1 (basic XHTML only) and txt-2 (some content) on every Narrative.div, whatever the profile.
+const NARRATIVE_RULES: readonly ConstraintRow[] = [
+  ['txt-1', 'error', 'htmlChecks()'],
+  ['txt-2', 'error', 'htmlChecks()'],
+];
+
 function relevant(frame: Frame): boolean {
   return frame.profile.rows.has(frame.id) || frame.profile.parents.has(frame.id);
 }
 
 export class Walker {
+  /** The standard's profiles by URL, for discriminators that a type profile fixes. */
+  private readonly profileOf = (url: string): CompiledProfile | undefined => this.run.profile(url);
+
   constructor(private readonly run: ValidationRun) {}
 
   /** Validates a whole resource against base FHIR and the given profiles. */
@@ -196,7 +212,7 @@ export class Walker {
     values.forEach((value, index) => {
       const matched = slices.find((slice) =>
         slicing.discriminator.every(([kind, discriminatorPath]) => {
-          const expectation = expectationFor(frame.profile, slice, kind, discriminatorPath);
+          const expectation = expectationFor(frame.profile, slice, kind, discriminatorPath, this.profileOf);
           return expectation !== undefined && this.meets(value, type, discriminatorPath, expectation, resource);
         }),
       );
@@ -268,7 +284,11 @@ export class Walker {
           typeof extra === 'object' && extra !== null && Array.isArray((extra as { extension?: unknown }).extension);
         if (!hasExtension) this.run.error('structure', path, 'A primitive needs a value or an extension', 'ele-1');
       } else {
-        for (const problem of checkPrimitive(value, type)) this.run.error('value', path, problem);
+        const problems = checkPrimitive(value, type);
+        for (const problem of problems) this.run.error('value', path, problem);
+        if (type === 'xhtml' && problems.length === 0) {
+          for (const rule of NARRATIVE_RULES) this.run.checkInvariant(rule, value, type, path, resource);
+        }
       }
       if (typeof extra === 'object' && extra !== null)
         this.object(extra as Record<string, unknown>, 'Element', [], `${path}`, resource);

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { validateMessage } from '@samspil/sdk';
+import { officialExamples } from '../packages/fixtures/src/index.ts';
+const texts = officialExamples().map((e) => readFileSync(e.json, 'utf8'));
+for (const t of texts) validateMessage(t);
+let t0 = performance.now();
+for (let i = 0; i < 30; i++) for (const t of texts) validateMessage(t);
+const v = (performance.now() - t0) / 30 / texts.length;
+t0 = performance.now();
+for (let i = 0; i < 300; i++) for (const t of texts) JSON.parse(t);
+const j = (performance.now() - t0) / 300 / texts.length;
+console.log('validate ms', v.toFixed(3), 'JSON.parse ms', j.toFixed(4), 'ratio', (v / j).toFixed(1));
