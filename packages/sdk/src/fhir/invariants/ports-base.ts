@@ -206,15 +206,18 @@ export const CANONICAL_ELEMENT_NAMES: ReadonlySet<string> = new Set([
 // `as()` filters, as in the HL7 Java engine (fhirpath.js raises an error for `as()` on several items). `as(uri)`
 // takes url and canonical as well, so the union is every reference plus every uri-typed value.
 function dom3(scope: InvariantScope): Tri {
+  const contained = nav(self(scope), 'contained');
+  // Nothing contained, nothing to match: skip walking the whole resource.
+  if (contained.length === 0) return true;
   const everything = descendants(scope.resource);
   const targets = [
     ...everything.flatMap((entry) => nav([entry.value], 'reference')),
     ...everything.filter((entry) => URI_ELEMENT_NAMES.has(entry.name)).map((entry) => entry.value),
   ];
-  const unmatched = where(nav(self(scope), 'contained'), (contained) => {
-    const id = singletonString(nav([contained], 'id'));
+  const unmatched = where(contained, (candidate) => {
+    const id = singletonString(nav([candidate], 'id'));
     const referenced = id === undefined ? undefined : isIn([`#${id}`], targets);
-    const inner = descendants(contained);
+    const inner = descendants(candidate);
     const selfReference = inner.some((entry) => equals(nav([entry.value], 'reference'), ['#']) === true);
     const selfCanonical = inner.some((entry) => CANONICAL_ELEMENT_NAMES.has(entry.name) && entry.value === '#');
     return not(or(referenced, selfReference, selfCanonical, selfCanonical));
