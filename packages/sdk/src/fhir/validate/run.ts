@@ -14,12 +14,41 @@ export class ValidationRun {
   readonly issues: FhirIssue[] = [];
   private readonly conformance: Map<FhirResource, Map<string, boolean>>;
 
+  /** Reference-target checks waiting for {@link settleReferences}, when the run defers them. */
+  private readonly pending: { target: FhirResource; profiles: string[]; path: string }[] = [];
+
+  /**
+   * @param defer - Collect reference-target profile checks instead of running them at once, so that they can
+   *   reuse the main pass's verdict on each bundled resource rather than walking it again.
+   */
   constructor(
     readonly standard: CompiledStandard,
     private readonly resolver: BundleResolver,
     conformance?: Map<FhirResource, Map<string, boolean>>,
+    private readonly defer = false,
   ) {
     this.conformance = conformance ?? new Map();
+  }
+
+  /** Records that `resource` was walked against `profiles` and whether that found errors. */
+  recordConformance(resource: FhirResource, profiles: readonly string[], conforms: boolean): void {
+    const known = this.conformance.get(resource) ?? new Map<string, boolean>();
+    this.conformance.set(resource, known);
+    // Errors from a walk against several profiles cannot be pinned on one of them; success holds for all.
+    if (conforms || profiles.length === 1) for (const url of profiles) known.set(url, conforms);
+  }
+
+  /** Runs the deferred reference-target checks, reporting into this run. */
+  settleReferences(from: readonly ValidationRun[]): void {
+    for (const run of from) {
+      for (const { target, profiles, path } of run.pending) this.requireConformance(target, profiles, path);
+    }
+  }
+
+  private requireConformance(target: FhirResource, profiles: string[], path: string): void {
+    if (!profiles.some((t) => this.conformsTo(target, t))) {
+      this.error('profile', path, `The referenced ${target.resourceType} does not conform to ${profiles.join(' or ')}`);
+    }
   }
 
   add(severity: IssueSeverity, code: IssueCode, path: string, message: string, rule?: string): void {
@@ -88,7 +117,7 @@ export class ValidationRun {
 
   checkInvariant(constraint: ConstraintRow, node: unknown, type: string, path: string, resource: FhirResource): void {
     const [key, severity, expression] = constraint;
-    const invariant = invariantFor(key, expression);
+    const invariant = invariantFor(constraint);
     if (!invariant) {
       this.error('invariant', path, `Invariant ${key} has no implementation in this SDK`, key);
       return;
@@ -145,13 +174,9 @@ export class ValidationRun {
     const candidates = targets.filter(
       (t) => typeOfProfile(t, this.standard) === resolved.resourceType && this.profile(t) !== undefined,
     );
-    if (candidates.length > 0 && !candidates.some((t) => this.conformsTo(resolved, t))) {
-      this.error(
-        'profile',
-        `${path}.reference`,
-        `The referenced ${resolved.resourceType} does not conform to ${candidates.join(' or ')}`,
-      );
-    }
+    if (candidates.length === 0) return;
+    if (this.defer) this.pending.push({ target: resolved, profiles: candidates, path: `${path}.reference` });
+    else this.requireConformance(resolved, candidates, `${path}.reference`);
   }
 
   checkIdentifier(identifier: Record<string, unknown>, path: string): void {
@@ -165,14 +190,13 @@ export class ValidationRun {
   }
 }
 
-const invariants = new Map<string, Invariant | null>();
-/** {@link findInvariant}, memoised: the same few expressions are looked up for every element. */
-function invariantFor(key: string, expression: string): Invariant | undefined {
-  const memoKey = `${key} ${expression}`;
-  let invariant = invariants.get(memoKey);
+const invariants = new WeakMap<ConstraintRow, Invariant | null>();
+/** {@link findInvariant}, memoised per generated constraint row: the same rows apply to many elements. */
+function invariantFor(constraint: ConstraintRow): Invariant | undefined {
+  let invariant = invariants.get(constraint);
   if (invariant === undefined) {
-    invariant = findInvariant(key, expression) ?? null;
-    invariants.set(memoKey, invariant);
+    invariant = findInvariant(constraint[0], constraint[2]) ?? null;
+    invariants.set(constraint, invariant);
   }
   return invariant ?? undefined;
 }

@@ -102,17 +102,30 @@ export function validateBundleWith(bundle: unknown, standards: readonly Standard
   }
 
   const standard = compileStandard(definition);
-  const run = new ValidationRun(standard, new BundleResolver(entries));
-  const walker = new Walker(run);
+  const resolver = new BundleResolver(entries);
+  const conformance = new Map<FhirResource, Map<string, boolean>>();
+  const run = new ValidationRun(standard, resolver, conformance);
+  // Each resource is walked once in its own run; its verdict then answers every reference to it, so
+  // reference-target checks wait until all are walked instead of walking targets a second time.
+  const walks: ValidationRun[] = [];
+  const walk = (resource: FhirResource, profiles: readonly CompiledProfile[], path: string) => {
+    const own = new ValidationRun(standard, resolver, conformance, true);
+    new Walker(own).resource(resource, profiles, path);
+    run.issues.push(...own.issues);
+    const urls = profiles.map((p) => p.table.url);
+    run.recordConformance(resource, urls, !own.issues.some((i) => i.severity === 'error'));
+    walks.push(own);
+  };
   const root = bundle as FhirResource;
-  walker.resource(root, profilesFor(root, standard, run, 'Bundle', definition.bundleProfile), 'Bundle');
+  walk(root, profilesFor(root, standard, run, 'Bundle', definition.bundleProfile), 'Bundle');
   entries.forEach((entry, index) => {
     const resource = entry.resource;
     if (!isObject(resource) || typeof resource.resourceType !== 'string') return;
     const path = `Bundle.entry[${index}].resource`;
-    walker.resource(resource, profilesFor(resource, standard, run, path), path);
+    walk(resource, profilesFor(resource, standard, run, path), path);
     checkFullUrl(run, entry.fullUrl, resource, index);
   });
+  run.settleReferences(walks);
   const headerIndex = entries.findIndex((e) => e.resource === header);
   checkClaimedStandard(run, standards, [root, header], `Bundle.entry[${Math.max(headerIndex, 0)}].resource`);
   checkGovernance(run, entries);

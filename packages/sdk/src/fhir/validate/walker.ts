@@ -25,6 +25,7 @@ export interface Frame {
 }
 
 const INFINITY = Number.POSITIVE_INFINITY;
+const EMPTY: readonly unknown[] = [];
 const toMax = (max: string | number | undefined): number => (max === undefined || max === '*' ? INFINITY : Number(max));
 
 const describe = (value: unknown): string => {
@@ -137,7 +138,6 @@ export class Walker {
       const id = childId(frame.profile, frame.id, info.name);
       if (id !== undefined) childFrames.push({ profile: frame.profile, id });
     }
-    const rows = childFrames.flatMap((f) => f.profile.rows.get(f.id) ?? []);
     const raw = node[jsonKey];
     const extras = node[`_${jsonKey}`];
     if (info.array) {
@@ -149,13 +149,21 @@ export class Walker {
       this.run.error('structure', `${path}.${jsonKey}`, `'${jsonKey}' must not be an array (max 1)`);
       return;
     }
-    const values: unknown[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-    const extraValues: unknown[] = extras === undefined ? [] : Array.isArray(extras) ? extras : [extras];
+    const values: readonly unknown[] = raw === undefined ? EMPTY : Array.isArray(raw) ? raw : [raw];
+    const extraValues: readonly unknown[] = extras === undefined ? EMPTY : Array.isArray(extras) ? extras : [extras];
     const count = Math.max(values.length, extraValues.length);
 
     const elementPath = `${path}.${info.choice && count === 0 ? info.name.replace('[x]', '') : jsonKey}`;
-    const min = Math.max(info.min, ...rows.map((r) => r.min ?? 0));
-    const max = Math.min(toMax(info.max), ...rows.map((r) => toMax(r.max)));
+    let min = info.min;
+    let max = toMax(info.max);
+    let sliced = false;
+    for (const frame of childFrames) {
+      const row = frame.profile.rows.get(frame.id);
+      if (!row) continue;
+      if (row.min !== undefined && row.min > min) min = row.min;
+      if (row.max !== undefined) max = Math.min(max, toMax(row.max));
+      if (row.slicing) sliced = true;
+    }
     if (count < min) {
       this.run.error(
         'cardinality',
@@ -174,10 +182,15 @@ export class Walker {
     }
     if (count === 0) return;
 
-    const itemFrames: Frame[][] = Array.from({ length: count }, () => [...childFrames]);
-    for (const frame of childFrames) {
-      const row = frame.profile.rows.get(frame.id);
-      if (row?.slicing) this.slice(values, concrete, frame, row, itemFrames, elementPath, info.array, resource);
+    // Items share the element's frames unless slicing gives some of them a slice's frame as well.
+    let itemFrames: Frame[][] | undefined;
+    if (sliced) {
+      const perItem = Array.from({ length: count }, () => [...childFrames]);
+      for (const frame of childFrames) {
+        const row = frame.profile.rows.get(frame.id);
+        if (row?.slicing) this.slice(values, concrete, frame, row, perItem, elementPath, info.array, resource);
+      }
+      itemFrames = perItem;
     }
 
     for (let i = 0; i < count; i++) {
@@ -188,7 +201,7 @@ export class Walker {
         value === null ? undefined : value,
         extra === null ? undefined : extra,
         concrete,
-        itemFrames[i] ?? [],
+        itemFrames?.[i] ?? childFrames,
         itemPath,
         resource,
       );
@@ -303,23 +316,28 @@ export class Walker {
         this.run.error('structure', path, `Expected a ${type} object, found ${describe(value)}`);
         return;
       }
-      if (!Object.keys(value).some((k) => k !== 'id')) {
+      if (!hasChildBesidesId(value)) {
         this.run.error('structure', path, 'An element needs a value or child elements besides id', 'ele-1');
       }
     }
 
-    const allFrames = [...frames];
+    // Type profiles (an extension's definition, lpr3-Identifier, …) add frames; most values have none.
+    let allFrames: readonly Frame[] = frames;
+    const addFrame = (frame: Frame) => {
+      if (allFrames === frames) allFrames = [...frames];
+      (allFrames as Frame[]).push(frame);
+    };
     for (const frame of frames) {
       const row = frame.profile.rows.get(frame.id);
       for (const url of row?.profiles ?? []) {
         const typeProfile = this.run.profile(url);
-        if (typeProfile && typeProfile.table.type === type) allFrames.push({ profile: typeProfile, id: type });
+        if (typeProfile && typeProfile.table.type === type) addFrame({ profile: typeProfile, id: type });
       }
     }
     if (type === 'Extension') {
       const url = (value as { url?: unknown } | undefined)?.url;
       const known = typeof url === 'string' ? this.run.profile(url) : undefined;
-      if (known && !allFrames.some((f) => f.profile === known)) allFrames.push({ profile: known, id: 'Extension' });
+      if (known && !allFrames.some((f) => f.profile === known)) addFrame({ profile: known, id: 'Extension' });
     }
 
     for (const frame of allFrames) this.rowChecks(value, type, frame, path, resource);
@@ -327,7 +345,8 @@ export class Walker {
     if (type === 'Identifier') this.run.checkIdentifier(value as Record<string, unknown>, path);
     if (type === 'Extension') this.extension(value as Record<string, unknown>, path);
     if (typeof value === 'object' && value !== null && !isPrimitiveType(type)) {
-      this.object(value as Record<string, unknown>, type, allFrames.filter(relevant), path, resource);
+      const next = allFrames === frames ? frames : allFrames.filter(relevant);
+      this.object(value as Record<string, unknown>, type, next, path, resource);
     }
   }
 
@@ -360,6 +379,11 @@ export class Walker {
     if (row.binding) this.run.checkBinding(value, type, row.binding, path);
     for (const constraint of row.constraints ?? []) this.run.checkInvariant(constraint, value, type, path, resource);
   }
+}
+
+function hasChildBesidesId(value: object): boolean {
+  for (const key in value) if (key !== 'id') return true;
+  return false;
 }
 
 function typeOfValue(value: unknown, declared: string): string | undefined {
