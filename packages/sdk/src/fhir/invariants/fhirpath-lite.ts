@@ -3,6 +3,8 @@
 // Collections are arrays; an empty FHIRPath result is an empty array, and a three-valued boolean (`Tri`) uses
 // `undefined` for "empty". Names follow the FHIRPath functions they implement.
 
+import { underscore } from '../internal/underscore.js';
+
 /** FHIRPath three-valued logic: `undefined` is the empty collection. */
 export type Tri = boolean | undefined;
 
@@ -43,7 +45,7 @@ interface ChildItem {
 
 function childItems(object: JsonObject, name: string): ChildItem[] {
   const value = object[name];
-  const element = object[`_${name}`];
+  const element = object[underscore(name)];
   const item = (v: unknown, e: unknown): ChildItem | undefined => {
     const el = isObject(e) ? e : undefined;
     if (v !== undefined && v !== null) return { value: v, element: el };

@@ -74,6 +74,13 @@ export class ValidationRun {
     this.conformance.set(resource, known);
     const cached = known.get(url);
     if (cached !== undefined) return cached;
+    // Conforming to a profile means conforming to every profile it derives from.
+    for (const [walked, conforms] of known) {
+      if (conforms && derivesFrom(walked, url, this.standard)) {
+        known.set(url, true);
+        return true;
+      }
+    }
     const profile = this.profile(url);
     if (!profile) {
       // A profile outside the pinned packages can only be judged by what the resource claims.

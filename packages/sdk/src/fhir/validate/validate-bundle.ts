@@ -117,7 +117,6 @@ export function validateBundleWith(bundle: unknown, standards: readonly Standard
     walks.push(own);
   };
   const root = bundle as FhirResource;
-  walk(root, profilesFor(root, standard, run, 'Bundle', definition.bundleProfile), 'Bundle');
   entries.forEach((entry, index) => {
     const resource = entry.resource;
     if (!isObject(resource) || typeof resource.resourceType !== 'string') return;
@@ -125,6 +124,8 @@ export function validateBundleWith(bundle: unknown, standards: readonly Standard
     walk(resource, profilesFor(resource, standard, run, path), path);
     checkFullUrl(run, entry.fullUrl, resource, index);
   });
+  // The Bundle last: its invariants ask whether entries conform (conformsTo), which the entries' walks answer.
+  walk(root, profilesFor(root, standard, run, 'Bundle', definition.bundleProfile), 'Bundle');
   run.settleReferences(walks);
   const headerIndex = entries.findIndex((e) => e.resource === header);
   checkClaimedStandard(run, standards, [root, header], `Bundle.entry[${Math.max(headerIndex, 0)}].resource`);

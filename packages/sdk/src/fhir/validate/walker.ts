@@ -14,6 +14,7 @@ import { childId, typeOfProfile } from '../profiles/compiled.js';
 import type { ConstraintRow, ElementRow } from '../profiles/types.js';
 import { expectationFor, valuesAt, type Expectation } from './discriminators.js';
 import { equalsFixed, matchesPattern } from './match.js';
+import { underscore } from '../internal/underscore.js';
 import { checkPrimitive } from './primitives.js';
 import type { ValidationRun } from './run.js';
 import type { FhirResource } from './types.js';
@@ -139,7 +140,7 @@ export class Walker {
       if (id !== undefined) childFrames.push({ profile: frame.profile, id });
     }
     const raw = node[jsonKey];
-    const extras = node[`_${jsonKey}`];
+    const extras = node[underscore(jsonKey)];
     if (info.array) {
       if (raw !== undefined && !Array.isArray(raw)) {
         this.run.error('structure', `${path}.${jsonKey}`, `'${jsonKey}' must be an array in FHIR JSON`);
