@@ -164,6 +164,22 @@ function expand(url, terminology, seen = new Set()) {
   );
 }
 
+/** `[path, valueSet]` of every required binding in the R4 complex datatypes, sorted by path. */
+function baseDatatypeBindings() {
+  const out = [];
+  for (const { resource: sd } of r4Bundle('profiles-types.json').entry) {
+    if (sd.kind !== 'complex-type' || sd.derivation === 'constraint') continue;
+    for (const element of sd.snapshot?.element ?? []) {
+      // ElementDefinition is a datatype of definitions, never of message content.
+      if (sd.type === 'ElementDefinition') continue;
+      if (element.binding?.strength === 'required' && element.path.includes('.')) {
+        out.push([element.path, stripVersion(element.binding.valueSet)]);
+      }
+    }
+  }
+  return out.sort(([a], [b]) => byKey(a, b));
+}
+
 /** One compact row per element that says more than base FHIR R4 does. */
 function elementRow(element, isRoot) {
   const row = { id: element.id };
@@ -254,6 +270,16 @@ function generateStandard(index, standard) {
   const eventCode = (typeof eventValue === 'string' ? eventValue : eventValue?.code) ?? standard.eventCode;
 
   const bindings = new Set(standard.governanceValueSets ?? []);
+  // Required bindings inside base datatypes (ContactPoint.system, HumanName.use, …) hold wherever the type is
+  // used, also where no profile lists the element; small expandable value sets only.
+  const datatypeBindings = {};
+  for (const [path, url] of baseDatatypeBindings()) {
+    const codes = expand(url, terminology);
+    if (codes && Object.values(codes).flat().length <= 100) {
+      datatypeBindings[path] = url;
+      bindings.add(url);
+    }
+  }
   for (const p of profiles.values()) {
     for (const e of p.elements) {
       if (e.binding) bindings.add(e.binding);
@@ -276,6 +302,7 @@ function generateStandard(index, standard) {
     eventCode,
     profiles: [...profiles.values()].map(({ package: _package, ...p }) => p).sort((a, b) => byKey(a.url, b.url)),
     valueSets,
+    datatypeBindings,
     displays: displays(valueSets, terminology),
   };
 }

@@ -41,6 +41,8 @@ export interface CompiledStandard {
   readonly profiles: ReadonlyMap<string, CompiledProfile>;
   /** The profile a resource of each type is held to when nothing more specific applies. */
   readonly defaultProfiles: ReadonlyMap<string, string>;
+  /** Required bindings of base datatypes: type (or datatype backbone path) → element name → value set. */
+  readonly datatypeBindings: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 function compileProfile(table: ProfileTable): CompiledProfile {
@@ -103,7 +105,13 @@ export function compileStandard(definition: StandardDefinition): CompiledStandar
     const better = current === undefined || rank(table.url) < rank(current);
     if (better) defaults.set(table.type, table.url);
   }
-  const compiled: CompiledStandard = { definition, profiles, defaultProfiles: defaults };
+  const datatypeBindings = new Map<string, Map<string, string>>();
+  for (const [path, valueSet] of Object.entries(definition.datatypeBindings)) {
+    const dot = path.lastIndexOf('.');
+    const type = path.slice(0, dot);
+    datatypeBindings.set(type, (datatypeBindings.get(type) ?? new Map()).set(path.slice(dot + 1), valueSet));
+  }
+  const compiled: CompiledStandard = { definition, profiles, defaultProfiles: defaults, datatypeBindings };
   cache.set(definition, compiled);
   return compiled;
 }

@@ -55,6 +55,8 @@ export interface StandardDefinition {
   readonly eventCode: string;
   readonly profiles: readonly ProfileTable[];
   readonly valueSets: Readonly<Record<string, ExpandedValueSet>>;
+  /** Required bindings of base datatype elements, by element path (`ContactPoint.system`). */
+  readonly datatypeBindings: Readonly<Record<string, string>>;
 }
 
 /** `[Danish, English]` display of every code, by code system and code. */

@@ -842,6 +842,18 @@ const cases: readonly MutationCase[] = [
     expect: { path: 'Bundle.entry[5].resource.occurredDateTime', code: 'value' },
   },
   {
+    name: 'a dateTime on a day the calendar does not have',
+    example: HN,
+    mutate: (b) => set(b, 'entry[5].resource.occurredDateTime', '2023-02-30T10:00:00+01:00'),
+    expect: { path: 'Bundle.entry[5].resource.occurredDateTime', code: 'value' },
+  },
+  {
+    name: 'a ContactPoint.system outside the base R4 required binding',
+    example: CC,
+    mutate: (b) => set(b, 'entry[1].resource.telecom', [{ system: 'telegraph', value: '38683868' }]),
+    expect: { path: 'Bundle.entry[1].resource.telecom[0].system', code: 'binding' },
+  },
+  {
     name: 'an instant without time zone',
     example: HN,
     mutate: (b) => set(b, 'entry[5].resource.recorded', '2022-12-07T12:00:02'),

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
+import { isValidDate } from '../../identifiers/dates.js';
 import { PRIMITIVE_PATTERNS, jsonKindOf } from '../model/index.js';
 
 // FHIR R4: a dateTime or instant with a time of day SHALL carry a time zone; MedCom requires it everywhere.
 const HAS_TIME = /T\d/;
 const HAS_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
+// The R4 regexes allow day 31 in every month; the calendar does not.
+const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+const DATE_TYPES: ReadonlySet<string> = new Set(['date', 'dateTime', 'instant']);
 
 // FHIR R4 integer, unsignedInt and positiveInt are 32-bit.
 const INT32_MAX = 2147483647;
@@ -22,6 +26,10 @@ export function checkPrimitive(value: unknown, type: string): string[] {
   if (pattern && !pattern.test(text)) return [`Not a valid ${type}: ${JSON.stringify(text.slice(0, 80))}`];
   if ((type === 'dateTime' || type === 'instant') && HAS_TIME.test(text) && !HAS_ZONE.test(text)) {
     return [`A ${type} with a time of day needs a time zone (Z or ±hh:mm)`];
+  }
+  const date = DATE_TYPES.has(type) ? FULL_DATE.exec(text) : null;
+  if (date && !isValidDate(Number(date[3]), Number(date[2]), Number(date[1]))) {
+    return [`${JSON.stringify(date[0])} is not a day of the calendar`];
   }
   if (kind === 'number' && type !== 'decimal' && ((value as number) > INT32_MAX || (value as number) < INT32_MIN)) {
     return [`${text} is out of the 32-bit range of ${type}`];

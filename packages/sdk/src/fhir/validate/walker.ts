@@ -158,9 +158,11 @@ export class Walker {
     let min = info.min;
     let max = toMax(info.max);
     let sliced = false;
+    let bound = false;
     for (const frame of childFrames) {
       const row = frame.profile.rows.get(frame.id);
       if (!row) continue;
+      if (row.binding) bound = true;
       if (row.min !== undefined && row.min > min) min = row.min;
       if (row.max !== undefined) max = Math.min(max, toMax(row.max));
       if (row.slicing) sliced = true;
@@ -182,6 +184,16 @@ export class Walker {
       );
     }
     if (count === 0) return;
+
+    const baseBinding = bound ? undefined : this.run.standard.datatypeBindings.get(parentType)?.get(info.name);
+    if (baseBinding) {
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i];
+        if (value !== null && value !== undefined) {
+          this.run.checkBinding(value, concrete, baseBinding, info.array ? `${elementPath}[${i}]` : elementPath);
+        }
+      }
+    }
 
     // Items share the element's frames unless slicing gives some of them a slice's frame as well.
     let itemFrames: Frame[][] | undefined;
