@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+import * as z from 'zod/mini';
+import { children, text, type XmlElement } from '../read/tree.js';
+import type { ReadContext } from './context.js';
+import { readFields } from './party.js';
+
+/**
+ * A telephone number of the patient and its kind (`mobil`, `arbejde`, `fastnet`).
+ * @category OIOXML
+ */
+export const Telephone = z.object({ number: z.string(), code: z.optional(z.string()) });
+export type Telephone = z.infer<typeof Telephone>;
+
+/**
+ * The patient of a letter. `cpr` is the civil registration number (10 digits as written); letters for people
+ * without one carry `alternativeIdentifier` instead.
+ * @category OIOXML
+ */
+export const LetterPatient = z.object({
+  cpr: z.optional(z.string()),
+  alternativeIdentifier: z.optional(z.string()),
+  surname: z.optional(z.string()),
+  givenName: z.optional(z.string()),
+  title: z.optional(z.string()),
+  streetName: z.optional(z.string()),
+  suburbName: z.optional(z.string()),
+  districtName: z.optional(z.string()),
+  postCodeIdentifier: z.optional(z.string()),
+  occupancy: z.optional(z.string()),
+  /** `inaktiv`, `indlagt`, `ambulant`, `doed`, `ambulant_roentgen`, as written. */
+  episodeOfCareStatus: z.optional(z.string()),
+  telephones: z.array(Telephone),
+  email: z.optional(z.string()),
+});
+export type LetterPatient = z.infer<typeof LetterPatient>;
+
+/**
+ * A relative of the patient (`Relative`): the relation code as written (`mor`, `far`, `aegtefaelle`, …).
+ * @category OIOXML
+ */
+export const Relative = z.object({
+  relationCode: z.optional(z.string()),
+  personIdentifier: z.optional(z.string()),
+  surname: z.optional(z.string()),
+  givenName: z.optional(z.string()),
+  streetName: z.optional(z.string()),
+  suburbName: z.optional(z.string()),
+  districtName: z.optional(z.string()),
+  postCodeIdentifier: z.optional(z.string()),
+  telephone: z.optional(z.string()),
+});
+export type Relative = z.infer<typeof Relative>;
+
+const ADDRESS = {
+  streetName: 'StreetName',
+  suburbName: 'SuburbName',
+  districtName: 'DistrictName',
+  postCodeIdentifier: 'PostCodeIdentifier',
+} as const;
+
+const PATIENT_FIELDS = {
+  cpr: 'CivilRegistrationNumber',
+  alternativeIdentifier: 'AlternativeIdentifier',
+  surname: 'PersonSurnameName',
+  givenName: 'PersonGivenName',
+  title: 'PersonTitle',
+  ...ADDRESS,
+  occupancy: 'OccupancyText',
+  episodeOfCareStatus: 'EpisodeOfCareStatusCode',
+  email: 'EmailIdentifier',
+} as const;
+
+const RELATIVE_FIELDS = {
+  relationCode: 'RelationCode',
+  personIdentifier: 'PersonIdentifier',
+  surname: 'PersonSurnameName',
+  givenName: 'PersonGivenName',
+  ...ADDRESS,
+  telephone: 'TelephoneSubscriberIdentifier',
+} as const;
+
+/** Reads the `Patient` element. */
+export function readPatient(
+  element: XmlElement | undefined,
+  path: string,
+  context: ReadContext,
+): LetterPatient | undefined {
+  if (!element) return undefined;
+  context.keepUnknown(element, path, [...Object.values(PATIENT_FIELDS), 'TelephoneSubscriber']);
+  const telephones = children(element, 'TelephoneSubscriber').flatMap((phone) => {
+    const number = text(phone, 'TelephoneSubscriberIdentifier');
+    const code = text(phone, 'TelephoneSubscriberCode');
+    if (number === undefined) return [];
+    return [code === undefined ? { number } : { number, code }];
+  });
+  return { ...readFields(element, PATIENT_FIELDS), telephones };
+}
+
+/** Reads a `Relative` element. */
+export function readRelative(element: XmlElement, path: string, context: ReadContext): Relative {
+  context.keepUnknown(element, path, Object.values(RELATIVE_FIELDS));
+  return readFields(element, RELATIVE_FIELDS);
+}
