@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { convert } from './commands/convert.js';
 import { ID_CHECK_USAGE, idCheck } from './commands/id-check.js';
+import { inspect } from './commands/inspect.js';
 import { validate } from './commands/validate.js';
 import { EXIT, processIo, type Io } from './io.js';
 import { version } from './version.js';
@@ -13,6 +14,7 @@ Commands:
   id check VALUE [--kind KIND] [--json]   check a Danish identifier (CPR, eCPR, GLN, SOR, CVR, …)
   validate [--json] FILE...               validate MedCom FHIR messages (JSON or XML)
   convert --to xml|json FILE              print a FHIR message in the other serialisation
+  inspect [--json] FILE                   say what a letter or message is and print its domain model
 
 Options:
   -h, --help     show this help
@@ -43,6 +45,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'id' && subcommand === 'check') return idCheck(rest, io);
     if (command === 'validate') return await validate(argv.slice(1), io);
     if (command === 'convert') return await convert(argv.slice(1), io);
+    if (command === 'inspect') return await inspect(argv.slice(1), io);
     if (command === 'id') {
       io.stderr(`samspil id: unknown subcommand ${subcommand ?? '(none)'}\n\n${ID_CHECK_USAGE}`);
       return EXIT.usage;

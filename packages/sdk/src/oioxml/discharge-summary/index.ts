@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+export {
+  DIAGNOSE_DESCRIPTION_LABELS,
+  DIAGNOSE_TYPE_LABELS,
+  DISCHARGE_SUMMARY_VARIANT_LABELS,
+  STAY_END_LABELS,
+  STAY_START_LABELS,
+} from './labels.js';
+export {
+  ClinicalNote,
+  DischargeDiagnoses,
+  DischargeSummary,
+  DischargeSummaryVariant,
+  OriginatingReferral,
+  UnknownLetterElement,
+} from './model.js';
+export type { DischargeSummaryFailure, ReadDischargeSummary } from './read.js';
+export { readDischargeSummary } from './read.js';
