@@ -53,7 +53,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts'],
+    files: ['**/*.test.ts', '**/*.browser-test.ts'],
     languageOptions: { globals: { ...globals.mocha } },
     rules: {
       // Chai assertions and non-null lookups of parts the test has just rendered read best as they are.

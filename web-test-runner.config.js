@@ -39,7 +39,8 @@ function countingReporter() {
 }
 
 export default {
-  files: ['packages/components/src/**/*.test.ts'],
+  // Components, plus the SDK code that must also work in browsers (`*.browser-test.ts`).
+  files: ['packages/components/src/**/*.test.ts', 'packages/sdk/src/**/*.browser-test.ts'],
   nodeResolve: { exportConditions: ['@samspil/source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
