@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { main, type Io } from './index.js';
+import { runCli as run } from './test-support.js';
 
 const BIN = fileURLToPath(new URL('../bin/samspil.js', import.meta.url));
 
@@ -17,15 +17,6 @@ async function samspil(...args: string[]) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
-}
-
-/** Runs `main` in-process, capturing its output. */
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
 }
 
 describe('samspil (built binary)', () => {

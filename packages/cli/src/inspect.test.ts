@@ -5,15 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { officialExamples, sharedDir } from '@samspil/fixtures';
-import { main, type Io } from './index.js';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+import { runCli as run } from './test-support.js';
 
 const letter = (path: string) => join(sharedDir(), 'medcom/oioxml/examples', path);
 const dir = mkdtempSync(join(tmpdir(), 'samspil-inspect-'));

@@ -9,6 +9,8 @@ export { LetterPatient, Relative, Telephone, readPatient, readRelative } from '.
 export { LetterReference, readReference } from './reference.js';
 export type { CodeLabel, CodeLabels } from './labels.js';
 export {
+  DIAGNOSE_DESCRIPTION_LABELS,
+  DIAGNOSE_TYPE_LABELS,
   EPISODE_OF_CARE_STATUS_LABELS,
   IDENTIFIER_CODE_LABELS,
   OBJECT_CODE_LABELS,

@@ -1,11 +1,5 @@
 // SPDX-License-Identifier: MIT
-export {
-  DIAGNOSE_DESCRIPTION_LABELS,
-  DIAGNOSE_TYPE_LABELS,
-  DISCHARGE_SUMMARY_VARIANT_LABELS,
-  STAY_END_LABELS,
-  STAY_START_LABELS,
-} from './labels.js';
+export { DISCHARGE_SUMMARY_VARIANT_LABELS, STAY_END_LABELS, STAY_START_LABELS } from './labels.js';
 export {
   ClinicalNote,
   DischargeDiagnoses,

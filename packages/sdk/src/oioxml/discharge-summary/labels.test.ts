@@ -4,14 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDir } from '@samspil/fixtures';
-import { labelOf } from '../common/labels.js';
-import {
-  DIAGNOSE_DESCRIPTION_LABELS,
-  DIAGNOSE_TYPE_LABELS,
-  DISCHARGE_SUMMARY_VARIANT_LABELS,
-  STAY_END_LABELS,
-  STAY_START_LABELS,
-} from './labels.js';
+import { DIAGNOSE_DESCRIPTION_LABELS, DIAGNOSE_TYPE_LABELS, labelOf } from '../common/labels.js';
+import { DISCHARGE_SUMMARY_VARIANT_LABELS, STAY_END_LABELS, STAY_START_LABELS } from './labels.js';
 import { DischargeSummaryVariant } from './model.js';
 
 const VALUE_LISTS = join(sharedDir(), 'medcom', 'oioxml', 'schemas', '2005-08-07', 'ValueLists.xsd');

@@ -45,39 +45,3 @@ export const STAY_END_LABELS: CodeLabels = {
   outpatient: { da: 'Sidste besøg', en: 'Last visit' },
   'casualty-ward': { da: 'Sidste besøg', en: 'Last visit' },
 };
-
-/**
- * `DiagnoseDescriptionCode`: the role of an "other" diagnosis, operation or examination. Includes
- * `grundmorbus`, which MedCom's own converter emits although the 2005 list lacks it.
- * @example
- * ```ts
- * labelOf(DIAGNOSE_DESCRIPTION_LABELS, 'tillaegsdiagnose', 'da'); // 'Tillægsdiagnose'
- * ```
- * @category OIOXML
- */
-export const DIAGNOSE_DESCRIPTION_LABELS: CodeLabels = {
-  uspec_diagnose: { da: 'Uspecificeret diagnose', en: 'Unspecified diagnosis' },
-  henv_diagnose: { da: 'Henvisningsdiagnose', en: 'Referral diagnosis' },
-  bidiagnose: { da: 'Bidiagnose', en: 'Secondary diagnosis' },
-  tillaegsdiagnose: { da: 'Tillægsdiagnose', en: 'Supplementary diagnosis' },
-  aktionsdiagnose: { da: 'Aktionsdiagnose', en: 'Principal diagnosis' },
-  midlertidig_diagnose: { da: 'Midlertidig diagnose', en: 'Provisional diagnosis' },
-  forloebsdiagnose: { da: 'Forløbsdiagnose', en: 'Course-of-care diagnosis' },
-  operation: { da: 'Operation', en: 'Operation' },
-  roentgenundersoegelse: { da: 'Røntgenundersøgelse', en: 'X-ray examination' },
-  grundmorbus: { da: 'Grundmorbus', en: 'Underlying disease' },
-};
-
-/**
- * `DiagnoseTypeCode`: the code system of a diagnosis code.
- * @example
- * ```ts
- * labelOf(DIAGNOSE_TYPE_LABELS, 'SKSdiagnosekode', 'en'); // 'SKS code'
- * ```
- * @category OIOXML
- */
-export const DIAGNOSE_TYPE_LABELS: CodeLabels = {
-  SKSdiagnosekode: { da: 'SKS-kode', en: 'SKS code' },
-  uspecificeretkode: { da: 'Uspecificeret kode', en: 'Unspecified code' },
-  ICPCkode: { da: 'ICPC-kode', en: 'ICPC code' },
-};

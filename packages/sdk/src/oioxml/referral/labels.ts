@@ -2,7 +2,13 @@
 // Display labels for referrals. MedCom's own display prints raw codes; these wordings are ours. The Danish
 // headings follow MedCom's viewEmessage stylesheets. Lists drift between namespaces, so tables also hold
 // values later sets added, and a viewer falls back to the raw code (labelOf) for anything still missing.
-import { IDENTIFIER_CODE_LABELS, RELATION_CODE_LABELS, type CodeLabels } from '../common/labels.js';
+import {
+  DIAGNOSE_DESCRIPTION_LABELS,
+  DIAGNOSE_TYPE_LABELS,
+  IDENTIFIER_CODE_LABELS,
+  RELATION_CODE_LABELS,
+  type CodeLabels,
+} from '../common/labels.js';
 
 /**
  * The name of each referral type, as a viewer's heading.
@@ -94,45 +100,6 @@ export const VISITATION_INFORMATION_LABELS: CodeLabels = {
 };
 
 /**
- * `DiagnoseTypeCode` in referrals: the code system, or for later referral sets the kind of referral diagnosis.
- * @example
- * ```ts
- * labelOf(REFERRAL_DIAGNOSE_TYPE_LABELS, 'ICPCkode', 'da'); // 'ICPC-kode'
- * ```
- * @category OIOXML
- */
-export const REFERRAL_DIAGNOSE_TYPE_LABELS: CodeLabels = {
-  SKSdiagnosekode: { da: 'SKS-kode', en: 'SKS code' },
-  uspecificeretkode: { da: 'Uspecificeret kode', en: 'Unspecified code' },
-  ICPCkode: { da: 'ICPC-kode', en: 'ICPC code' },
-  speciallaegehenvisning: { da: 'Speciallægehenvisning', en: 'Specialist referral' },
-  fysioterapihenvisning: { da: 'Fysioterapihenvisning', en: 'Physiotherapy referral' },
-  psykologhenvisning: { da: 'Psykologhenvisning', en: 'Psychologist referral' },
-  Fysioterapihenvisningsdiagnose: { da: 'Fysioterapihenvisningsdiagnose', en: 'Physiotherapy referral diagnosis' },
-  Psykologhenvisningsdiagnose: { da: 'Psykologhenvisningsdiagnose', en: 'Psychologist referral diagnosis' },
-};
-
-/**
- * `ReferralAdditional/DiagnoseDescriptionCode`: the role of an additional diagnosis.
- * @example
- * ```ts
- * labelOf(REFERRAL_DIAGNOSE_DESCRIPTION_LABELS, 'tillaegsdiagnose', 'da'); // 'Tillægsdiagnose'
- * ```
- * @category OIOXML
- */
-export const REFERRAL_DIAGNOSE_DESCRIPTION_LABELS: CodeLabels = {
-  uspec_diagnose: { da: 'Uspecificeret diagnose', en: 'Unspecified diagnosis' },
-  henv_diagnose: { da: 'Henvisningsdiagnose', en: 'Referral diagnosis' },
-  bidiagnose: { da: 'Bidiagnose', en: 'Secondary diagnosis' },
-  tillaegsdiagnose: { da: 'Tillægsdiagnose', en: 'Supplementary diagnosis' },
-  aktionsdiagnose: { da: 'Aktionsdiagnose', en: 'Principal diagnosis' },
-  midlertidig_diagnose: { da: 'Midlertidig diagnose', en: 'Provisional diagnosis' },
-  forloebsdiagnose: { da: 'Forløbsdiagnose', en: 'Course-of-care diagnosis' },
-  operation: { da: 'Operation', en: 'Operation' },
-  roentgenundersoegelse: { da: 'Røntgenundersøgelse', en: 'X-ray examination' },
-};
-
-/**
  * Every code list a referral viewer or form shows, by the model field it labels: the tables above plus the
  * shared `IdentifierCode` and `RelationCode` labels. `hospitalChoice` has no table: its values are unpublished.
  * @example
@@ -149,8 +116,8 @@ export const REFERRAL_CODE_LABELS = {
   identifierCode: IDENTIFIER_CODE_LABELS,
   relationCode: RELATION_CODE_LABELS,
   telephoneSubscriberCode: TELEPHONE_SUBSCRIBER_CODE_LABELS,
-  diagnoseTypeCode: REFERRAL_DIAGNOSE_TYPE_LABELS,
-  diagnoseDescriptionCode: REFERRAL_DIAGNOSE_DESCRIPTION_LABELS,
+  diagnoseTypeCode: DIAGNOSE_TYPE_LABELS,
+  diagnoseDescriptionCode: DIAGNOSE_DESCRIPTION_LABELS,
   visitationInformationCode: VISITATION_INFORMATION_LABELS,
 } as const satisfies Readonly<Record<string, CodeLabels>>;
 
