@@ -421,7 +421,7 @@ function writeNodes(nodes: unknown, context: Context, path: string, out: string[
  * @param ft - Formatted text to write.
  * @param field - Name of the field being written, used in error paths. Default `'formattedText'`.
  * @returns The XML content string.
- * @throws {@link RuleError} when the XSD forbids a nesting, a node is not one of the known kinds, or a text node
+ * @throws `RuleError` (from the main entry) when the XSD forbids a nesting, a node is not one of the known kinds, or a text node
  *   contains a line break or a character XML cannot carry. Its `field` points at the node, e.g.
  *   `formattedText[0].children[1]`.
  * @example
