@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The reader in a real browser: TextDecoder's legacy encodings and the XML parser without Node.
 import { expect } from '@open-wc/testing';
+import { readOioXmlDocument } from './dom.js';
 import { readOioXml } from './read.js';
 import { text } from './tree.js';
 
@@ -30,5 +31,25 @@ describe('readOioXml in the browser', () => {
     const read = readOioXml('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "x">]><Emessage>&e;</Emessage>');
     expect(read.ok).to.equal(false);
     if (!read.ok) expect(read.issues[0]?.code).to.equal('xml-entity');
+  });
+
+  it("builds the same tree with the browser's DOMParser as with fast-xml-parser", () => {
+    const source = letter('UTF-8').replace('<Letter>', '<Letter>a &amp; b<Break/>c<![CDATA[<d>]]>');
+    const viaParser = readOioXml(source);
+    const viaDom = readOioXmlDocument(source);
+    const viaDocument = readOioXmlDocument(new DOMParser().parseFromString(source, 'application/xml'));
+    expect(viaParser.ok && viaDom.ok && viaDocument.ok).to.equal(true);
+    if (viaParser.ok && viaDom.ok && viaDocument.ok) {
+      expect(viaDom.letter).to.deep.equal(viaParser.letter);
+      expect(viaDocument.letter).to.deep.equal(viaParser.letter);
+      expect(viaDom.info).to.deep.equal(viaParser.info);
+    }
+  });
+
+  it('refuses entity declarations and malformed XML through DOMParser too', () => {
+    const entity = readOioXmlDocument('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "x">]><Emessage>&e;</Emessage>');
+    const broken = readOioXmlDocument('<Emessage><Envelope></Emessage>');
+    expect(!entity.ok && entity.issues[0]?.code).to.equal('xml-entity');
+    expect(!broken.ok && broken.issues[0]?.code).to.equal('xml-syntax');
   });
 });

@@ -1,59 +1,10 @@
 // SPDX-License-Identifier: MIT
-import { redactCpr } from '../../identifiers/redact.js';
 import { decodeLetter } from './decode.js';
-import type { OioIssue, OioIssueCode } from './issues.js';
+import type { OioIssue } from './issues.js';
 import { parseXml } from './parse.js';
-import { child, children, text, type XmlElement } from './tree.js';
+import { detectLetter, failure, type ReadLetter } from './detect.js';
 
-/**
- * The kinds of OIOXML letter the SDK has models for.
- * @category OIOXML
- */
-export type LetterKind = 'discharge-summary' | 'referral' | 'rehab-plan';
-
-// Detection is by the letter element's local name: the same letter exists in several namespaces.
-const KINDS: Readonly<Record<string, LetterKind>> = {
-  DischargeLetter: 'discharge-summary',
-  OutPatientDischargeLetter: 'discharge-summary',
-  CasualtyWardLetter: 'discharge-summary',
-  HospitalReferral: 'referral',
-  PrivateSpecialistReferral: 'referral',
-  PhysiotherapyReferral: 'referral',
-  MunicipalityReferral: 'referral',
-  RehabilitationPlan: 'rehab-plan',
-};
-
-/**
- * What kind of letter a document holds, from its letter element and header.
- * @category OIOXML
- */
-export interface LetterInfo {
-  /** `undefined` for a MedCom letter without a model here (e.g. a lab report). */
-  readonly kind: LetterKind | undefined;
-  /** The letter element's local name, e.g. `DischargeLetter`. */
-  readonly element: string;
-  readonly namespace: string | undefined;
-  /** `Letter/VersionCode`, e.g. `XD0133L`. */
-  readonly versionCode: string | undefined;
-  /** `Letter/TypeCode`, e.g. `XDIS01`. */
-  readonly typeCode: string | undefined;
-}
-
-/**
- * A letter read into an element tree.
- * @category OIOXML
- */
-export interface ReadLetter {
-  readonly ok: true;
-  readonly info: LetterInfo;
-  /** The `Emessage` root. */
-  readonly root: XmlElement;
-  /** The letter element (`DischargeLetter`, `RehabilitationPlan`, …). */
-  readonly letter: XmlElement;
-  /** The encoding the text was decoded from (`windows-1252`, `utf-8`), or `string` for text input. */
-  readonly encoding: string;
-  readonly issues: readonly OioIssue[];
-}
+export type { LetterInfo, LetterKind, ReadLetter } from './detect.js';
 
 /**
  * Options for {@link readOioXml}.
@@ -65,10 +16,6 @@ export interface ReadOioXmlOptions {
 }
 
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
-
-function failure(code: OioIssueCode, message: string, path = ''): { ok: false; issues: OioIssue[] } {
-  return { ok: false, issues: [{ severity: 'error', code, path, message: redactCpr(message) }] };
-}
 
 /**
  * Reads a MedCom OIOXML letter (XDIS01 and siblings, XREF01 and siblings, GGOP) from bytes or text into an
@@ -110,28 +57,5 @@ export function readOioXml(
 
   const parsed = parseXml(source);
   if (!parsed.ok) return failure(parsed.code, parsed.message);
-  const root = parsed.root;
-  if (root.name !== 'Emessage') {
-    return failure('not-a-letter', `The root element is ${root.name}, not a MedCom Emessage`, `/${root.name}`);
-  }
-  const letter = children(root).find((element) => element.name !== 'Envelope' && element.name !== 'Local_Elements');
-  if (!letter) return failure('not-a-letter', 'The Emessage holds no letter', '/Emessage');
-  const header = child(letter, 'Letter');
-  const info: LetterInfo = {
-    kind: KINDS[letter.name],
-    element: letter.name,
-    namespace: letter.namespace,
-    versionCode: text(header, 'VersionCode'),
-    typeCode: text(header, 'TypeCode'),
-  };
-  const issues: OioIssue[] = [];
-  if (info.kind === undefined) {
-    issues.push({
-      severity: 'warning',
-      code: 'unsupported-letter',
-      path: `/Emessage/${letter.name}`,
-      message: `${letter.name} (${info.versionCode ?? 'no VersionCode'}) is a letter this SDK has no model for`,
-    });
-  }
-  return { ok: true, info, root, letter, encoding, issues };
+  return detectLetter(parsed.root, encoding);
 }
