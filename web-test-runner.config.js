@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Browser tests in Debian's Chromium (no browser downloads are possible here), TypeScript through esbuild,
 // workspace packages resolved to their sources through the `@samspil/source` export condition.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, normalize, resolve } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -13,6 +14,21 @@ export const CHROME_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+const SHARED = resolve(process.env.SAMSPIL_SHARED ?? join(import.meta.dirname, '..', 'shared'));
+
+/** Serves the shared folder (MedCom's example letters) under /__shared/, read where it lies, never copied. */
+function sharedFolder() {
+  return {
+    name: 'samspil-shared',
+    serve(context) {
+      if (!context.path.startsWith('/__shared/')) return undefined;
+      const file = normalize(join(SHARED, decodeURIComponent(context.path.slice('/__shared/'.length))));
+      if (!file.startsWith(SHARED) || !existsSync(file)) return undefined;
+      return { body: readFileSync(file), type: file.endsWith('.xml') ? 'application/xml' : 'application/octet-stream' };
+    },
+  };
+}
 
 /** Writes `{ passed, failed, skipped }` to `.cache/browser-results.json` for the `npm test` totals line. */
 function countingReporter() {
@@ -42,7 +58,7 @@ export default {
   // Components, plus the SDK code that must also work in browsers (`*.browser-test.ts`).
   files: ['packages/components/src/**/*.test.ts', 'packages/sdk/src/**/*.browser-test.ts'],
   nodeResolve: { exportConditions: ['@samspil/source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [sharedFolder(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

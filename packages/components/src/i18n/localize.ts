@@ -3,7 +3,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { da, en, type Locale, type Strings } from './strings.js';
 
 const shipped: Record<Locale, Strings> = { da, en };
-const overrides: Record<Locale, Partial<Strings>> = { da: {}, en: {} };
+/** Host overrides, by locale: keys of the shared table or of any component's own table. */
+export type StringOverrides = Partial<Strings> & Readonly<Record<string, unknown>>;
+
+const overrides: Record<Locale, StringOverrides> = { da: {}, en: {} };
 const connected = new Set<LocalizeController>();
 
 /** The locale used when neither the element nor the page names a supported one. */
@@ -14,7 +17,8 @@ export const DEFAULT_LOCALE: Locale = 'da';
  * re-renders with the new strings.
  *
  * @param locale - `da` or `en`.
- * @param strings - The strings to replace; the rest keep their shipped text.
+ * @param strings - The strings to replace, from the shared table or a component's own (e.g. `rehabPlanTitle`);
+ *   the rest keep their shipped text.
  * @example
  * ```ts
  * import { setStrings } from '@samspil/components';
@@ -22,7 +26,7 @@ export const DEFAULT_LOCALE: Locale = 'da';
  * ```
  * @category Localisation
  */
-export function setStrings(locale: Locale, strings: Partial<Strings>): void {
+export function setStrings(locale: Locale, strings: StringOverrides): void {
   overrides[locale] = { ...overrides[locale], ...strings };
   for (const controller of connected) controller.host.requestUpdate();
 }
@@ -91,5 +95,15 @@ export class LocalizeController implements ReactiveController {
   /** The strings for {@link locale}, overrides included. */
   get strings(): Strings {
     return getStrings(this.locale);
+  }
+
+  /** A component's own string table for {@link locale}, with the host's overrides of its keys on top. */
+  table<T extends object>(tables: Readonly<Record<Locale, T>>): T {
+    const locale = this.locale;
+    const own = tables[locale];
+    const extra = overrides[locale];
+    const merged: Record<string, unknown> = { ...(own as Record<string, unknown>) };
+    for (const key of Object.keys(own)) if (Object.hasOwn(extra, key)) merged[key] = extra[key];
+    return merged as T;
   }
 }

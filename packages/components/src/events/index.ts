@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: MIT
+export type { SamspilErrorDetail } from './samspil-error.js';
+export type { SamspilLoadDetail } from './samspil-load.js';
