@@ -8,4 +8,17 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
+  plugins: [
+    {
+      // SamspilElement.emit() dispatches `new CustomEvent(name, …)`; the analyzer would list a literal event "name".
+      name: 'samspil-drop-emit-parameter',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name !== 'name');
+          }
+        }
+      },
+    },
+  ],
 };

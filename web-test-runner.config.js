@@ -17,17 +17,17 @@ export const CHROME_FLAGS = [
 
 const SHARED = resolve(process.env.SAMSPIL_SHARED ?? join(import.meta.dirname, '..', 'shared'));
 
-/** Serves the shared folder (MedCom's example letters) under /__shared/, read where it lies, never copied. */
-function sharedFolder() {
-  return {
-    name: 'samspil-shared',
-    serve(context) {
-      if (!context.path.startsWith('/__shared/')) return undefined;
-      const file = normalize(join(SHARED, decodeURIComponent(context.path.slice('/__shared/'.length))));
-      if (!file.startsWith(SHARED) || !existsSync(file)) return undefined;
-      return { body: readFileSync(file), type: file.endsWith('.xml') ? 'application/xml' : 'application/octet-stream' };
-    },
-  };
+/**
+ * Serves the shared folder (MedCom's example letters) under /__shared/, read where it lies, never copied. A
+ * middleware, not a plugin: plugins' responses are decoded as UTF-8 text before they are sent, which would
+ * corrupt the windows-1252 letters.
+ */
+async function sharedFolder(ctx, next) {
+  if (!ctx.path.startsWith('/__shared/')) return next();
+  const file = normalize(join(SHARED, decodeURIComponent(ctx.path.slice('/__shared/'.length))));
+  if (!file.startsWith(SHARED) || !existsSync(file)) return next();
+  ctx.type = file.endsWith('.xml') ? 'application/xml' : 'application/octet-stream';
+  ctx.body = readFileSync(file);
 }
 
 /** Writes `{ passed, failed, skipped }` to `.cache/browser-results.json` for the `npm test` totals line. */
@@ -58,7 +58,8 @@ export default {
   // Components, plus the SDK code that must also work in browsers (`*.browser-test.ts`).
   files: ['packages/components/src/**/*.test.ts', 'packages/sdk/src/**/*.browser-test.ts'],
   nodeResolve: { exportConditions: ['@samspil/source', 'browser', 'development'] },
-  plugins: [sharedFolder(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  middleware: [sharedFolder],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,9 +1,23 @@
 // SPDX-License-Identifier: MIT
 // Classes only: importing this entry defines no elements. Define one with its own entry, e.g.
-// `import '@samspil/components/patient-banner.js'`.
+// `import '@samspil/components/rehab-plan.js'`.
 
+export { SamspilDischargeSummary } from './discharge-summary/discharge-summary.js';
 export { SamspilPatientBanner } from './patient-banner/patient-banner.js';
+export { SamspilReferralForm } from './referral-form/referral-form.js';
+export type { ReferralDraftStorage } from './referral-form/referral-form.js';
+export { SamspilRehabPlan } from './rehab-plan/rehab-plan.js';
 
+export type {
+  ReferralDraft,
+  SamspilDraftDetail,
+  SamspilErrorDetail,
+  SamspilInvalidDetail,
+  SamspilLoadDetail,
+  SamspilSubmitDetail,
+} from './events/index.js';
+export type { LetterSource } from './internal/letter-loader.js';
 export type { Locale, Strings } from './i18n/strings.js';
+export type { StringOverrides } from './i18n/localize.js';
 export { da, en } from './i18n/strings.js';
 export { DEFAULT_LOCALE, getStrings, resetStrings, setStrings } from './i18n/localize.js';

@@ -8,9 +8,9 @@ import type { ReadContext } from './context.js';
  * A MedCom `DateTimeType`: a date (`YYYY-MM-DD`) and an optional time of day (`HH:MM`, Danish local time).
  * @category OIOXML
  */
-export const LetterDateTime = z.object({
-  date: z.string(),
-  time: z.optional(z.string()),
+export const LetterDateTime = /* @__PURE__ */ z.object({
+  date: /* @__PURE__ */ z.string(),
+  time: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type LetterDateTime = z.infer<typeof LetterDateTime>;
 

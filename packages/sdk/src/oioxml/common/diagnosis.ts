@@ -11,13 +11,13 @@ import { readFields } from './party.js';
  * `bidiagnose`, `tillaegsdiagnose`, `operation`, … — kept as written, including values outside the lists).
  * @category OIOXML
  */
-export const LetterDiagnosis = z.object({
-  code: z.optional(z.string()),
+export const LetterDiagnosis = /* @__PURE__ */ z.object({
+  code: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   /** `SKSdiagnosekode`, `uspecificeretkode`, `ICPCkode`, … */
-  typeCode: z.optional(z.string()),
-  text: z.optional(z.string()),
-  descriptionCode: z.optional(z.string()),
-  dateTime: z.optional(LetterDateTime),
+  typeCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  text: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  descriptionCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  dateTime: /* @__PURE__ */ z.optional(LetterDateTime),
 });
 export type LetterDiagnosis = z.infer<typeof LetterDiagnosis>;
 

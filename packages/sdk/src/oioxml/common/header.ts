@@ -10,18 +10,18 @@ import { readFields } from './party.js';
  * type codes, authorisation time, status (`nytbrev`, `rettetbrev`) and episode-of-care id.
  * @category OIOXML
  */
-export const LetterHeader = z.object({
-  envelopeIdentifier: z.optional(z.string()),
-  sent: z.optional(LetterDateTime),
-  acknowledgementCode: z.optional(z.string()),
-  identifier: z.optional(z.string()),
-  versionCode: z.optional(z.string()),
-  statisticalCode: z.optional(z.string()),
-  authorisation: z.optional(LetterDateTime),
-  typeCode: z.optional(z.string()),
+export const LetterHeader = /* @__PURE__ */ z.object({
+  envelopeIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  sent: /* @__PURE__ */ z.optional(LetterDateTime),
+  acknowledgementCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  identifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  versionCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  statisticalCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  authorisation: /* @__PURE__ */ z.optional(LetterDateTime),
+  typeCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   /** `nytbrev` (new) or `rettetbrev` (corrects an earlier letter), as written. */
-  statusCode: z.optional(z.string()),
-  episodeOfCareIdentifier: z.optional(z.string()),
+  statusCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  episodeOfCareIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type LetterHeader = z.infer<typeof LetterHeader>;
 

@@ -7,14 +7,14 @@ import type { ReadContext } from './context.js';
  * The person who signs a referral (`Sender/Referrer`) or a contact person of a sender.
  * @category OIOXML
  */
-export const PartyPerson = z.object({
-  identifier: z.optional(z.string()),
-  identifierCode: z.optional(z.string()),
-  organisationName: z.optional(z.string()),
-  departmentName: z.optional(z.string()),
-  unitName: z.optional(z.string()),
-  personName: z.optional(z.string()),
-  personTitle: z.optional(z.string()),
+export const PartyPerson = /* @__PURE__ */ z.object({
+  identifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  identifierCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  organisationName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  departmentName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  unitName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  personName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  personTitle: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type PartyPerson = z.infer<typeof PartyPerson>;
 
@@ -23,23 +23,23 @@ export type PartyPerson = z.infer<typeof PartyPerson>;
  * `medicalSpecialityCode`) are kept as written, since MedCom's lists drift between namespaces.
  * @category OIOXML
  */
-export const Party = z.object({
+export const Party = /* @__PURE__ */ z.object({
   /** EAN/GLN location number (`EANIdentifier`). */
-  eanIdentifier: z.optional(z.string()),
-  identifier: z.optional(z.string()),
+  eanIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  identifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   /** `sygehusafdelingsnummer`, `ydernummer`, `lokationsnummer`, `kommunenummer`, `sorkode`, … */
-  identifierCode: z.optional(z.string()),
-  organisationName: z.optional(z.string()),
-  departmentName: z.optional(z.string()),
-  unitName: z.optional(z.string()),
-  streetName: z.optional(z.string()),
-  suburbName: z.optional(z.string()),
-  districtName: z.optional(z.string()),
-  postCodeIdentifier: z.optional(z.string()),
-  telephone: z.optional(z.string()),
-  medicalSpecialityCode: z.optional(z.string()),
-  contact: z.optional(PartyPerson),
-  referrer: z.optional(PartyPerson),
+  identifierCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  organisationName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  departmentName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  unitName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  streetName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  suburbName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  districtName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  postCodeIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  telephone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  medicalSpecialityCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  contact: /* @__PURE__ */ z.optional(PartyPerson),
+  referrer: /* @__PURE__ */ z.optional(PartyPerson),
 });
 export type Party = z.infer<typeof Party>;
 

@@ -8,7 +8,10 @@ import { readFields } from './party.js';
  * A telephone number of the patient and its kind (`mobil`, `arbejde`, `fastnet`).
  * @category OIOXML
  */
-export const Telephone = z.object({ number: z.string(), code: z.optional(z.string()) });
+export const Telephone = /* @__PURE__ */ z.object({
+  number: /* @__PURE__ */ z.string(),
+  code: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+});
 export type Telephone = z.infer<typeof Telephone>;
 
 /**
@@ -16,21 +19,21 @@ export type Telephone = z.infer<typeof Telephone>;
  * without one carry `alternativeIdentifier` instead.
  * @category OIOXML
  */
-export const LetterPatient = z.object({
-  cpr: z.optional(z.string()),
-  alternativeIdentifier: z.optional(z.string()),
-  surname: z.optional(z.string()),
-  givenName: z.optional(z.string()),
-  title: z.optional(z.string()),
-  streetName: z.optional(z.string()),
-  suburbName: z.optional(z.string()),
-  districtName: z.optional(z.string()),
-  postCodeIdentifier: z.optional(z.string()),
-  occupancy: z.optional(z.string()),
+export const LetterPatient = /* @__PURE__ */ z.object({
+  cpr: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  alternativeIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  surname: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  givenName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  title: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  streetName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  suburbName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  districtName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  postCodeIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  occupancy: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   /** `inaktiv`, `indlagt`, `ambulant`, `doed`, `ambulant_roentgen`, as written. */
-  episodeOfCareStatus: z.optional(z.string()),
-  telephones: z.array(Telephone),
-  email: z.optional(z.string()),
+  episodeOfCareStatus: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  telephones: /* @__PURE__ */ z.array(Telephone),
+  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type LetterPatient = z.infer<typeof LetterPatient>;
 
@@ -38,16 +41,16 @@ export type LetterPatient = z.infer<typeof LetterPatient>;
  * A relative of the patient (`Relative`): the relation code as written (`mor`, `far`, `aegtefaelle`, …).
  * @category OIOXML
  */
-export const Relative = z.object({
-  relationCode: z.optional(z.string()),
-  personIdentifier: z.optional(z.string()),
-  surname: z.optional(z.string()),
-  givenName: z.optional(z.string()),
-  streetName: z.optional(z.string()),
-  suburbName: z.optional(z.string()),
-  districtName: z.optional(z.string()),
-  postCodeIdentifier: z.optional(z.string()),
-  telephone: z.optional(z.string()),
+export const Relative = /* @__PURE__ */ z.object({
+  relationCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  personIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  surname: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  givenName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  streetName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  suburbName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  districtName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  postCodeIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  telephone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type Relative = z.infer<typeof Relative>;
 

@@ -9,16 +9,16 @@ import { readFields } from './party.js';
  * letter (`BIN`, an XBIN01 that travels on its own).
  * @category OIOXML
  */
-export const LetterReference = z.object({
-  description: z.optional(z.string()),
-  url: z.optional(z.string()),
-  sentSeparately: z.optional(z.boolean()),
-  binary: z.optional(
-    z.object({
-      objectIdentifier: z.optional(z.string()),
-      objectCode: z.optional(z.string()),
-      objectExtensionCode: z.optional(z.string()),
-      originalObjectSize: z.optional(z.string()),
+export const LetterReference = /* @__PURE__ */ z.object({
+  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  url: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  sentSeparately: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  binary: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.object({
+      objectIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+      objectCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+      objectExtensionCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+      originalObjectSize: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     }),
   ),
 });

@@ -9,4 +9,5 @@ export {
   UnknownLetterElement,
 } from './model.js';
 export type { DischargeSummaryFailure, ReadDischargeSummary } from './read.js';
+export { parseDischargeSummary } from './parse.js';
 export { readDischargeSummary } from './read.js';

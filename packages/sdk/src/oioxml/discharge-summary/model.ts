@@ -19,7 +19,7 @@ import { FormattedText } from '../text/index.js';
  * ```
  * @category OIOXML
  */
-export const DischargeSummaryVariant = z.enum(['inpatient', 'outpatient', 'casualty-ward']);
+export const DischargeSummaryVariant = /* @__PURE__ */ z.enum(['inpatient', 'outpatient', 'casualty-ward']);
 export type DischargeSummaryVariant = z.infer<typeof DischargeSummaryVariant>;
 
 /**
@@ -32,7 +32,10 @@ export type DischargeSummaryVariant = z.infer<typeof DischargeSummaryVariant>;
  * ```
  * @category OIOXML
  */
-export const UnknownLetterElement = z.object({ path: z.string(), text: z.string() });
+export const UnknownLetterElement = /* @__PURE__ */ z.object({
+  path: /* @__PURE__ */ z.string(),
+  text: /* @__PURE__ */ z.string(),
+});
 export type UnknownLetterElement = z.infer<typeof UnknownLetterElement>;
 
 /**
@@ -45,11 +48,11 @@ export type UnknownLetterElement = z.infer<typeof UnknownLetterElement>;
  * ```
  * @category OIOXML
  */
-export const OriginatingReferral = z.object({
-  identifier: z.optional(z.string()),
-  received: z.optional(LetterDateTime),
-  diagnosis: z.optional(LetterDiagnosis),
-  additional: z.array(LetterDiagnosis),
+export const OriginatingReferral = /* @__PURE__ */ z.object({
+  identifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  received: /* @__PURE__ */ z.optional(LetterDateTime),
+  diagnosis: /* @__PURE__ */ z.optional(LetterDiagnosis),
+  additional: /* @__PURE__ */ z.array(LetterDiagnosis),
 });
 export type OriginatingReferral = z.infer<typeof OriginatingReferral>;
 
@@ -64,10 +67,10 @@ export type OriginatingReferral = z.infer<typeof OriginatingReferral>;
  * ```
  * @category OIOXML
  */
-export const DischargeDiagnoses = z.object({
-  main: z.optional(LetterDiagnosis),
-  mainAdditional: z.array(LetterDiagnosis),
-  other: z.array(LetterDiagnosis),
+export const DischargeDiagnoses = /* @__PURE__ */ z.object({
+  main: /* @__PURE__ */ z.optional(LetterDiagnosis),
+  mainAdditional: /* @__PURE__ */ z.array(LetterDiagnosis),
+  other: /* @__PURE__ */ z.array(LetterDiagnosis),
 });
 export type DischargeDiagnoses = z.infer<typeof DischargeDiagnoses>;
 
@@ -80,8 +83,8 @@ export type DischargeDiagnoses = z.infer<typeof DischargeDiagnoses>;
  * ```
  * @category OIOXML
  */
-export const ClinicalNote = z.object({
-  signed: z.optional(LetterDateTime),
+export const ClinicalNote = /* @__PURE__ */ z.object({
+  signed: /* @__PURE__ */ z.optional(LetterDateTime),
   text: FormattedText,
 });
 export type ClinicalNote = z.infer<typeof ClinicalNote>;
@@ -101,27 +104,27 @@ export type ClinicalNote = z.infer<typeof ClinicalNote>;
  * ```
  * @category OIOXML
  */
-export const DischargeSummary = z.object({
-  kind: z.literal('discharge-summary'),
+export const DischargeSummary = /* @__PURE__ */ z.object({
+  kind: /* @__PURE__ */ z.literal('discharge-summary'),
   variant: DischargeSummaryVariant,
   /** The namespace the letter was written in, e.g. `…/2005/08/07/`; tells XD0133L from XD0134L. */
-  namespace: z.optional(z.string()),
+  namespace: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   header: LetterHeader,
-  sender: z.optional(Party),
-  receiver: z.optional(Party),
-  ccReceiver: z.optional(Party),
-  patient: z.optional(LetterPatient),
-  relatives: z.array(Relative),
-  referral: z.optional(OriginatingReferral),
-  start: z.optional(LetterDateTime),
-  end: z.optional(LetterDateTime),
-  diagnoses: z.optional(DischargeDiagnoses),
+  sender: /* @__PURE__ */ z.optional(Party),
+  receiver: /* @__PURE__ */ z.optional(Party),
+  ccReceiver: /* @__PURE__ */ z.optional(Party),
+  patient: /* @__PURE__ */ z.optional(LetterPatient),
+  relatives: /* @__PURE__ */ z.array(Relative),
+  referral: /* @__PURE__ */ z.optional(OriginatingReferral),
+  start: /* @__PURE__ */ z.optional(LetterDateTime),
+  end: /* @__PURE__ */ z.optional(LetterDateTime),
+  diagnoses: /* @__PURE__ */ z.optional(DischargeDiagnoses),
   /** XD0134L `ActionPriority/ActionPriorityCode`, as written (the values are not published). */
-  actionPriorities: z.array(z.string()),
+  actionPriorities: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
   /** XD0134L `RecommendedAction/Recommendation`: follow-up recommended to the GP. */
-  recommendations: z.array(FormattedText),
-  clinicalInformation: z.array(ClinicalNote),
-  references: z.array(LetterReference),
-  unknown: z.array(UnknownLetterElement),
+  recommendations: /* @__PURE__ */ z.array(FormattedText),
+  clinicalInformation: /* @__PURE__ */ z.array(ClinicalNote),
+  references: /* @__PURE__ */ z.array(LetterReference),
+  unknown: /* @__PURE__ */ z.array(UnknownLetterElement),
 });
 export type DischargeSummary = z.infer<typeof DischargeSummary>;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { DischargeSummary } from './model.js';
-import { readDischargeSummary } from './read.js';
+import { parseDischargeSummary } from './parse.js';
 import { escapeXml, syntheticLetter } from './synthetic.test-support.js';
 
 // Printable text that survives XML unchanged once trimmed: no control characters (XML forbids most of them and
@@ -14,7 +14,7 @@ const codeValue = fc
   .filter((value) => !/[\p{Cc}\ufffe\uffff]/u.test(value) && value.trim() !== '');
 
 const readModel = (xml: string): DischargeSummary => {
-  const result = readDischargeSummary(xml);
+  const result = parseDischargeSummary(xml);
   assert.ok(result.ok, JSON.stringify(result.issues));
   assert.ok(z.safeParse(DischargeSummary, result.model).success);
   return result.model;
@@ -47,7 +47,7 @@ describe('readDischargeSummary properties', () => {
         const body =
           `<Diagnose>${Array.from({ length: others }, (_, i) => other('bidiagnose', `D${i}`)).join('')}</Diagnose>` +
           '<Reference><RefDescription>r</RefDescription><SUP>true</SUP></Reference>'.repeat(references);
-        const result = readDischargeSummary(syntheticLetter({ body }));
+        const result = parseDischargeSummary(syntheticLetter({ body }));
         assert.ok(result.ok);
         assert.deepEqual(
           result.model.diagnoses?.other.map((diagnosis) => diagnosis.code),

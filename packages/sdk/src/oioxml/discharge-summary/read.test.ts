@@ -10,6 +10,7 @@ import { sharedDir } from '@samspil/fixtures';
 import { readOioXml } from '../read/read.js';
 import { formattedTextToPlain } from '../text/index.js';
 import { DischargeSummary } from './model.js';
+import { parseDischargeSummary } from './parse.js';
 import { readDischargeSummary, type ReadDischargeSummary } from './read.js';
 import { NS_2005, NS_2018, PARTIES, TEST_CPR, syntheticLetter } from './synthetic.test-support.js';
 
@@ -17,7 +18,7 @@ const OIOXML = join(sharedDir(), 'medcom', 'oioxml');
 const example = (path: string): Buffer => readFileSync(join(OIOXML, 'examples', path));
 
 function read(input: string | Uint8Array): ReadDischargeSummary {
-  const result = readDischargeSummary(input);
+  const result = parseDischargeSummary(input);
   assert.ok(result.ok, JSON.stringify(result.issues));
   assert.ok(z.safeParse(DischargeSummary, result.model).success, 'the model fits its schema');
   return result;
@@ -272,7 +273,7 @@ describe('readDischargeSummary: nothing is dropped silently', () => {
 
 describe('readDischargeSummary: refusals', () => {
   it('refuses another kind of letter', () => {
-    const result = readDischargeSummary(example('xref01/REF01_1.xml'));
+    const result = parseDischargeSummary(example('xref01/REF01_1.xml'));
     assert.equal(result.ok, false);
     assert.deepEqual(
       result.issues.map((issue) => [issue.severity, issue.code, issue.path]),
@@ -281,7 +282,7 @@ describe('readDischargeSummary: refusals', () => {
   });
 
   it('refuses a letter the SDK has no model for, once', () => {
-    const result = readDischargeSummary(syntheticLetter({ element: 'LaboratoryReport' }));
+    const result = parseDischargeSummary(syntheticLetter({ element: 'LaboratoryReport' }));
     assert.equal(result.ok, false);
     assert.equal(result.issues.length, 1);
   });
@@ -293,7 +294,7 @@ describe('readDischargeSummary: refusals', () => {
       ['<Other/>', 'not-a-letter'],
     ];
     for (const [xml, code] of cases) {
-      const result = readDischargeSummary(xml);
+      const result = parseDischargeSummary(xml);
       assert.equal(result.ok, false, xml);
       assert.equal(result.issues[0]?.code, code, xml);
     }

@@ -6,7 +6,7 @@ import { readParty } from '../common/party.js';
 import { readPatient, readRelative } from '../common/patient.js';
 import { readReference } from '../common/reference.js';
 import type { OioIssue } from '../read/issues.js';
-import { readOioXml, type ReadLetter, type ReadOioXmlOptions } from '../read/read.js';
+import type { ReadLetter } from '../read/read.js';
 import { child, type XmlElement } from '../read/tree.js';
 import { required, repeated } from './limits.js';
 import type { DischargeSummary, DischargeSummaryVariant } from './model.js';
@@ -74,25 +74,20 @@ const SHARED_CHILDREN = [
   'Reference',
 ];
 
-function isReadLetter(input: string | Uint8Array | ReadLetter): input is ReadLetter {
-  return typeof input === 'object' && !(input instanceof Uint8Array) && input.ok;
-}
-
 /**
  * Reads a MedCom epikrise (XDIS01 udskrivningsepikrise, XDIS02 ambulantepikrise or XDIS03 skadestueepikrise,
  * XD0133L or the newer XD0134L) into a {@link DischargeSummary}, by local element names in whatever namespace.
  * Never throws and never rejects a code value: values that cannot be read as their type, missing required
  * elements and over-long lists come back as warnings; elements the model does not know come back in `unknown`.
  *
- * @param input - The letter's bytes (its declared encoding is honoured), its text, or a letter already read
- *   with `readOioXml`. Given bytes or text, the issues include `readOioXml`'s; given a read letter, they are
- *   only this reader's (the caller has the others).
- * @param options - `maxBytes` for bytes or text input, as for `readOioXml`.
+ * @param input - A letter read with `readOioXml` or `readOioXmlDocument`. The issues are only this reader's
+ *   (the caller has the reader's). For bytes or text use {@link parseDischargeSummary}; this function pulls in
+ *   no XML parser, which keeps browser bundles small.
  * @returns `{ ok: true, model, issues }`, or `{ ok: false, issues }` when the input is not well-formed, not a
  *   MedCom letter, or another kind of letter.
  * @example
  * ```ts
- * const read = readDischargeSummary(await readFile('DIS01_1.xml'));
+ * const read = readDischargeSummary(readOioXmlDocument(bytes));
  * if (read.ok) {
  *   read.model.diagnoses?.main; // { code: 'DC249', text: 'Neopl mal viarum billiarum uden specifikation' }
  *   formattedTextToPlain(read.model.clinicalInformation[0]!.text);
@@ -100,14 +95,7 @@ function isReadLetter(input: string | Uint8Array | ReadLetter): input is ReadLet
  * ```
  * @category OIOXML
  */
-export function readDischargeSummary(
-  input: string | Uint8Array | ReadLetter,
-  options: ReadOioXmlOptions = {},
-): ReadDischargeSummary | DischargeSummaryFailure {
-  const given = isReadLetter(input);
-  const read = given ? input : readOioXml(input, options);
-  if (!read.ok) return read;
-  const earlier = given ? [] : read.issues.filter((found) => found.code !== 'unsupported-letter');
+export function readDischargeSummary(read: ReadLetter): ReadDischargeSummary | DischargeSummaryFailure {
   const shape = LETTERS[read.letter.name];
   if (!shape) {
     const issue: OioIssue = {
@@ -116,12 +104,12 @@ export function readDischargeSummary(
       path: `/Emessage/${read.letter.name}`,
       message: `${read.letter.name} is not an epikrise (DischargeLetter, OutPatientDischargeLetter, CasualtyWardLetter)`,
     };
-    return { ok: false, issues: [...earlier, issue] };
+    return { ok: false, issues: [issue] };
   }
 
   const context = new ReadContext();
   const model = readLetter(read.root, read.letter, shape, context);
-  return { ok: true, model, issues: [...earlier, ...context.issues] };
+  return { ok: true, model, issues: context.issues };
 }
 
 function readLetter(root: XmlElement, letter: XmlElement, shape: Shape, context: ReadContext): DischargeSummary {

@@ -45,14 +45,20 @@ const codePoints = (value: string): number => [...value].length;
 /** A string of 1 to `max` characters XML can carry (GeneralTypes.xsd String_1_<max>). */
 function text(max: number) {
   return z.string().check(
-    z.refine((value: string) => value.length > 0, rule('minLength', 'Must not be empty')),
-    z.refine((value: string) => codePoints(value) <= max, rule('maxLength', `At most ${max} characters`)),
-    z.refine((value: string) => !hasIllegalXmlChar(value), rule('characters', 'Contains a character XML cannot carry')),
+    /* @__PURE__ */ z.refine((value: string) => value.length > 0, rule('minLength', 'Must not be empty')),
+    /* @__PURE__ */ z.refine(
+      (value: string) => codePoints(value) <= max,
+      rule('maxLength', `At most ${max} characters`),
+    ),
+    /* @__PURE__ */ z.refine(
+      (value: string) => !hasIllegalXmlChar(value),
+      rule('characters', 'Contains a character XML cannot carry'),
+    ),
   );
 }
 
 function pattern(regex: RegExp, message: string) {
-  return z.string().check(z.refine((value: string) => regex.test(value), rule('pattern', message)));
+  return z.string().check(/* @__PURE__ */ z.refine((value: string) => regex.test(value), rule('pattern', message)));
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -64,132 +70,140 @@ function isXsdDate(value: string): boolean {
 }
 
 /** A `DateTimeType`: both parts are required by the XSD. */
-const DateTimeInput = z.strictObject({
-  date: z.string().check(z.refine(isXsdDate, rule('date', 'A calendar date as YYYY-MM-DD'))),
+const DateTimeInput = /* @__PURE__ */ z.strictObject({
+  date: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.refine(isXsdDate, rule('date', 'A calendar date as YYYY-MM-DD'))),
   time: z
     .string()
     .check(
-      z.refine((value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), rule('time', 'A time of day as HH:MM')),
+      /* @__PURE__ */ z.refine(
+        (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value),
+        rule('time', 'A time of day as HH:MM'),
+      ),
     ),
 });
 
-const list = <T extends z.core.$ZodType>(item: T, max: number) => z.optional(z.array(item).check(z.maxLength(max)));
+const list = <T extends z.core.$ZodType>(item: T, max: number) =>
+  /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(item).check(/* @__PURE__ */ z.maxLength(max)));
 
 const ADDRESS = {
-  streetName: z.optional(text(35)),
-  suburbName: z.optional(text(35)),
-  districtName: z.optional(text(35)),
-  postCodeIdentifier: z.optional(text(9)),
+  streetName: /* @__PURE__ */ z.optional(text(35)),
+  suburbName: /* @__PURE__ */ z.optional(text(35)),
+  districtName: /* @__PURE__ */ z.optional(text(35)),
+  postCodeIdentifier: /* @__PURE__ */ z.optional(text(9)),
 };
 
-const Header = z.strictObject({
+const Header = /* @__PURE__ */ z.strictObject({
   /** Envelope id (kuvert-id). Default: `identifier`. */
-  envelopeIdentifier: z.optional(text(14)),
+  envelopeIdentifier: /* @__PURE__ */ z.optional(text(14)),
   /** Default: now, Danish time. */
-  sent: z.optional(DateTimeInput),
+  sent: /* @__PURE__ */ z.optional(DateTimeInput),
   /** Default: `pluspositivkvitt`. */
-  acknowledgementCode: z.optional(z.enum(XREF01_CODES.acknowledgementCode)),
+  acknowledgementCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(XREF01_CODES.acknowledgementCode)),
   /** Letter id (brev-id). Default: 14 random characters. */
-  identifier: z.optional(text(14)),
+  identifier: /* @__PURE__ */ z.optional(text(14)),
   /** Default: `XREF01`. */
-  statisticalCode: z.optional(text(8)),
+  statisticalCode: /* @__PURE__ */ z.optional(text(8)),
   /** Default: `sent`. */
-  authorisation: z.optional(DateTimeInput),
+  authorisation: /* @__PURE__ */ z.optional(DateTimeInput),
   /** Default: `nytbrev`. */
-  statusCode: z.optional(z.enum(XREF01_CODES.statusCode)),
-  episodeOfCareIdentifier: z.optional(text(35)),
+  statusCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(XREF01_CODES.statusCode)),
+  episodeOfCareIdentifier: /* @__PURE__ */ z.optional(text(35)),
 });
 
-const Referrer = z.strictObject({
-  identifier: z.optional(text(17)),
-  identifierCode: z.optional(z.enum(XREF01_CODES.identifierCode)),
+const Referrer = /* @__PURE__ */ z.strictObject({
+  identifier: /* @__PURE__ */ z.optional(text(17)),
+  identifierCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(XREF01_CODES.identifierCode)),
   personName: text(35),
-  personTitle: z.optional(text(35)),
+  personTitle: /* @__PURE__ */ z.optional(text(35)),
 });
 
-const Sender = z.strictObject({
+const Sender = /* @__PURE__ */ z.strictObject({
   eanIdentifier: text(35),
   identifier: text(17),
-  identifierCode: z.enum(XREF01_CODES.identifierCode),
+  identifierCode: /* @__PURE__ */ z.enum(XREF01_CODES.identifierCode),
   organisationName: text(35),
-  departmentName: z.optional(text(35)),
-  unitName: z.optional(text(35)),
+  departmentName: /* @__PURE__ */ z.optional(text(35)),
+  unitName: /* @__PURE__ */ z.optional(text(35)),
   ...ADDRESS,
-  telephone: z.optional(text(25)),
-  medicalSpecialityCode: z.optional(z.enum(XREF01_CODES.medicalSpecialityCode)),
+  telephone: /* @__PURE__ */ z.optional(text(25)),
+  medicalSpecialityCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(XREF01_CODES.medicalSpecialityCode)),
   referrer: Referrer,
 });
 
-const Receiver = z.strictObject({
+const Receiver = /* @__PURE__ */ z.strictObject({
   eanIdentifier: text(35),
   identifier: text(17),
-  identifierCode: z.enum(XREF01_CODES.identifierCode),
-  organisationName: z.optional(text(35)),
-  departmentName: z.optional(text(35)),
-  unitName: z.optional(text(35)),
+  identifierCode: /* @__PURE__ */ z.enum(XREF01_CODES.identifierCode),
+  organisationName: /* @__PURE__ */ z.optional(text(35)),
+  departmentName: /* @__PURE__ */ z.optional(text(35)),
+  unitName: /* @__PURE__ */ z.optional(text(35)),
   ...ADDRESS,
 });
 
-const AnswerCcReceiver = z.strictObject({
+const AnswerCcReceiver = /* @__PURE__ */ z.strictObject({
   identifier: text(17),
-  identifierCode: z.enum(XREF01_CODES.identifierCode),
-  organisationName: z.optional(text(35)),
-  departmentName: z.optional(text(35)),
-  unitName: z.optional(text(35)),
+  identifierCode: /* @__PURE__ */ z.enum(XREF01_CODES.identifierCode),
+  organisationName: /* @__PURE__ */ z.optional(text(35)),
+  departmentName: /* @__PURE__ */ z.optional(text(35)),
+  unitName: /* @__PURE__ */ z.optional(text(35)),
   ...ADDRESS,
-  telephone: z.optional(text(25)),
+  telephone: /* @__PURE__ */ z.optional(text(25)),
 });
 
-const Telephone = z.strictObject({
+const Telephone = /* @__PURE__ */ z.strictObject({
   number: text(25),
-  code: z.enum(XREF01_CODES.telephoneSubscriberCode),
+  code: /* @__PURE__ */ z.enum(XREF01_CODES.telephoneSubscriberCode),
 });
 
-const Patient = z.strictObject({
+const Patient = /* @__PURE__ */ z.strictObject({
   /** CPR number, 10 digits. Give this or `alternativeIdentifier`. */
-  cpr: z.optional(pattern(/^[0-9]{10}$/, 'A CPR number is 10 digits')),
+  cpr: /* @__PURE__ */ z.optional(pattern(/^[0-9]{10}$/, 'A CPR number is 10 digits')),
   /** Erstatnings-CPR, exactly 10 characters. */
-  alternativeIdentifier: z.optional(
-    text(10).check(z.refine((value: string) => codePoints(value) === 10, rule('length', 'Exactly 10 characters'))),
+  alternativeIdentifier: /* @__PURE__ */ z.optional(
+    text(10).check(
+      /* @__PURE__ */ z.refine((value: string) => codePoints(value) === 10, rule('length', 'Exactly 10 characters')),
+    ),
   ),
   surname: text(70),
-  givenName: z.optional(text(70)),
-  title: z.optional(text(35)),
+  givenName: /* @__PURE__ */ z.optional(text(70)),
+  title: /* @__PURE__ */ z.optional(text(35)),
   ...ADDRESS,
   telephones: list(Telephone, 3),
-  email: z.optional(text(70)),
+  email: /* @__PURE__ */ z.optional(text(70)),
 });
 
-const Relative = z.strictObject({
-  relationCode: z.enum(XREF01_CODES.relationCode),
-  personIdentifier: z.optional(text(10)),
+const Relative = /* @__PURE__ */ z.strictObject({
+  relationCode: /* @__PURE__ */ z.enum(XREF01_CODES.relationCode),
+  personIdentifier: /* @__PURE__ */ z.optional(text(10)),
   surname: text(70),
-  givenName: z.optional(text(70)),
+  givenName: /* @__PURE__ */ z.optional(text(70)),
 });
 
-const Diagnosis = z.strictObject({
-  code: z.optional(text(17)),
-  typeCode: z.enum(XREF01_CODES.diagnoseTypeCode),
+const Diagnosis = /* @__PURE__ */ z.strictObject({
+  code: /* @__PURE__ */ z.optional(text(17)),
+  typeCode: /* @__PURE__ */ z.enum(XREF01_CODES.diagnoseTypeCode),
   text: text(70),
 });
 
-const AdditionalDiagnosis = z.strictObject({
-  descriptionCode: z.enum(XREF01_CODES.diagnoseDescriptionCode),
-  code: z.optional(text(17)),
-  typeCode: z.enum(XREF01_CODES.diagnoseTypeCode),
+const AdditionalDiagnosis = /* @__PURE__ */ z.strictObject({
+  descriptionCode: /* @__PURE__ */ z.enum(XREF01_CODES.diagnoseDescriptionCode),
+  code: /* @__PURE__ */ z.optional(text(17)),
+  typeCode: /* @__PURE__ */ z.enum(XREF01_CODES.diagnoseTypeCode),
   text: text(70),
 });
 
-const Reference = z.strictObject({
+const Reference = /* @__PURE__ */ z.strictObject({
   description: text(70),
   /** Give exactly one of `url`, `sentSeparately` and `binary`. */
-  url: z.optional(text(350)),
-  sentSeparately: z.optional(z.boolean()),
-  binary: z.optional(
-    z.strictObject({
+  url: /* @__PURE__ */ z.optional(text(350)),
+  sentSeparately: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  binary: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.strictObject({
       objectIdentifier: text(35),
-      objectCode: z.enum(XREF01_CODES.objectCode),
-      objectExtensionCode: z.enum(XREF01_CODES.objectExtensionCode),
+      objectCode: /* @__PURE__ */ z.enum(XREF01_CODES.objectCode),
+      objectExtensionCode: /* @__PURE__ */ z.enum(XREF01_CODES.objectExtensionCode),
       originalObjectSize: pattern(/^\+?0*[1-9][0-9]*$/, 'A whole number of bytes, at least 1'),
     }),
   ),
@@ -219,25 +233,25 @@ const Reference = z.strictObject({
  * ```
  * @category OIOXML
  */
-export const ReferralInput = z.strictObject({
-  header: z.optional(Header),
+export const ReferralInput = /* @__PURE__ */ z.strictObject({
+  header: /* @__PURE__ */ z.optional(Header),
   sender: Sender,
   receiver: Receiver,
-  answerCcReceiver: z.optional(AnswerCcReceiver),
+  answerCcReceiver: /* @__PURE__ */ z.optional(AnswerCcReceiver),
   patient: Patient,
   /** At most one (the XSD allows a single `Relative`). */
   relatives: list(Relative, 1),
-  priority: z.optional(z.enum(XREF01_CODES.priority)),
-  referralStatus: z.optional(z.enum(XREF01_CODES.referralStatus)),
-  transport: z.optional(z.enum(XREF01_CODES.transport)),
-  supplementary: z.optional(FormattedText),
-  clinicalReason: z.optional(FormattedText),
-  diagnosis: z.optional(Diagnosis),
+  priority: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(XREF01_CODES.priority)),
+  referralStatus: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(XREF01_CODES.referralStatus)),
+  transport: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(XREF01_CODES.transport)),
+  supplementary: /* @__PURE__ */ z.optional(FormattedText),
+  clinicalReason: /* @__PURE__ */ z.optional(FormattedText),
+  diagnosis: /* @__PURE__ */ z.optional(Diagnosis),
   additionalDiagnoses: list(AdditionalDiagnosis, 5),
-  cave: z.optional(FormattedText),
-  anamnesis: z.optional(FormattedText),
-  examination: z.optional(FormattedText),
-  actualMedicine: z.optional(FormattedText),
+  cave: /* @__PURE__ */ z.optional(FormattedText),
+  anamnesis: /* @__PURE__ */ z.optional(FormattedText),
+  examination: /* @__PURE__ */ z.optional(FormattedText),
+  actualMedicine: /* @__PURE__ */ z.optional(FormattedText),
   references: list(Reference, 10),
 });
 export type ReferralInput = z.infer<typeof ReferralInput>;

@@ -19,7 +19,7 @@ import { FormattedText } from '../text/index.js';
  * ```
  * @category OIOXML
  */
-export const ReferralType = z.enum(['hospital', 'private-specialist', 'physiotherapy', 'municipality']);
+export const ReferralType = /* @__PURE__ */ z.enum(['hospital', 'private-specialist', 'physiotherapy', 'municipality']);
 export type ReferralType = z.infer<typeof ReferralType>;
 
 /**
@@ -32,14 +32,14 @@ export type ReferralType = z.infer<typeof ReferralType>;
  * ```
  * @category OIOXML
  */
-export const ReferralVisitation = z.object({
-  informationCode: z.optional(z.string()),
+export const ReferralVisitation = /* @__PURE__ */ z.object({
+  informationCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   information: FormattedText,
 });
 export type ReferralVisitation = z.infer<typeof ReferralVisitation>;
 
 // The same shape as the common UnknownElement, as a schema, so a model can be checked as a whole.
-const UnknownElement = z.object({ path: z.string(), text: z.string() });
+const UnknownElement = /* @__PURE__ */ z.object({ path: /* @__PURE__ */ z.string(), text: /* @__PURE__ */ z.string() });
 
 /**
  * A MedCom referral (XREF01 and its siblings, see {@link ReferralType}) as the SDK models it, in any of MedCom's
@@ -60,40 +60,40 @@ const UnknownElement = z.object({ path: z.string(), text: z.string() });
  * ```
  * @category OIOXML
  */
-export const Referral = z.object({
-  kind: z.literal('referral'),
+export const Referral = /* @__PURE__ */ z.object({
+  kind: /* @__PURE__ */ z.literal('referral'),
   referralType: ReferralType,
   /** The namespace the letter was written in, e.g. `…/2005/08/07/`; tells XH0130R from later versions. */
-  namespace: z.optional(z.string()),
+  namespace: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   header: LetterHeader,
   /** The referring party, with the referring clinician in `sender.referrer`. */
   sender: Party,
   receiver: Party,
   /** Who gets a copy of the reply (`AnswerCCReceiver`). */
-  answerCcReceiver: z.optional(Party),
-  ccReceiver: z.optional(Party),
+  answerCcReceiver: /* @__PURE__ */ z.optional(Party),
+  ccReceiver: /* @__PURE__ */ z.optional(Party),
   patient: LetterPatient,
-  relatives: z.array(Relative),
+  relatives: /* @__PURE__ */ z.array(Relative),
   /** `elektiv`, `akut`, `saerlige_forhold`, as written. */
-  priority: z.optional(z.string()),
+  priority: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   /** `ambulant`, `indlaeggelse`, `hjemmet` (later namespaces), as written. */
-  referralStatus: z.optional(z.string()),
+  referralStatus: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   /** XH0131R (2017/05/01) "Frit sygehusvalg", as written; its values are not published. */
-  hospitalChoice: z.optional(z.string()),
+  hospitalChoice: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   /** `ingen`, `liggende`, `siddende`, as written. */
-  transport: z.optional(z.string()),
+  transport: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   /** "Andet": practical remarks. */
-  supplementary: z.optional(FormattedText),
+  supplementary: /* @__PURE__ */ z.optional(FormattedText),
   /** "Ønsket undersøgelse/behandling/problemstilling": what the referrer asks for. */
-  clinicalReason: z.optional(FormattedText),
-  diagnosis: z.optional(LetterDiagnosis),
-  additionalDiagnoses: z.array(LetterDiagnosis),
-  cave: z.optional(FormattedText),
-  anamnesis: z.optional(FormattedText),
-  examination: z.optional(FormattedText),
-  actualMedicine: z.optional(FormattedText),
-  references: z.array(LetterReference),
-  visitations: z.array(ReferralVisitation),
-  unknown: z.array(UnknownElement),
+  clinicalReason: /* @__PURE__ */ z.optional(FormattedText),
+  diagnosis: /* @__PURE__ */ z.optional(LetterDiagnosis),
+  additionalDiagnoses: /* @__PURE__ */ z.array(LetterDiagnosis),
+  cave: /* @__PURE__ */ z.optional(FormattedText),
+  anamnesis: /* @__PURE__ */ z.optional(FormattedText),
+  examination: /* @__PURE__ */ z.optional(FormattedText),
+  actualMedicine: /* @__PURE__ */ z.optional(FormattedText),
+  references: /* @__PURE__ */ z.array(LetterReference),
+  visitations: /* @__PURE__ */ z.array(ReferralVisitation),
+  unknown: /* @__PURE__ */ z.array(UnknownElement),
 });
 export type Referral = z.infer<typeof Referral>;

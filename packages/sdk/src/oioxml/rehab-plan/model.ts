@@ -10,7 +10,10 @@ import { LetterReference } from '../common/reference.js';
 import { FormattedText } from '../text/index.js';
 
 // Mirrors common's `UnknownElement` interface, which has no schema of its own.
-const UnknownElementSchema = z.object({ path: z.string(), text: z.string() });
+const UnknownElementSchema = /* @__PURE__ */ z.object({
+  path: /* @__PURE__ */ z.string(),
+  text: /* @__PURE__ */ z.string(),
+});
 
 /**
  * Who does the training, normalised from `TypeOfRehabilitationPlan`: `general` (almen genoptræning, whose
@@ -24,7 +27,7 @@ const UnknownElementSchema = z.object({ path: z.string(), text: z.string() });
  * ```
  * @category OIOXML
  */
-export const RehabLevel = z.enum([
+export const RehabLevel = /* @__PURE__ */ z.enum([
   'general',
   'general-basic',
   'general-advanced',
@@ -43,7 +46,7 @@ export type RehabLevel = z.infer<typeof RehabLevel>;
  * ```
  * @category OIOXML
  */
-export const RehabilitationType = z.object({ code: z.string(), level: RehabLevel });
+export const RehabilitationType = /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.string(), level: RehabLevel });
 export type RehabilitationType = z.infer<typeof RehabilitationType>;
 
 /**
@@ -56,7 +59,10 @@ export type RehabilitationType = z.infer<typeof RehabilitationType>;
  * ```
  * @category OIOXML
  */
-export const RehabConsent = z.object({ code: z.string(), informed: z.optional(z.boolean()) });
+export const RehabConsent = /* @__PURE__ */ z.object({
+  code: /* @__PURE__ */ z.string(),
+  informed: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+});
 export type RehabConsent = z.infer<typeof RehabConsent>;
 
 /**
@@ -70,19 +76,19 @@ export type RehabConsent = z.infer<typeof RehabConsent>;
  * ```
  * @category OIOXML
  */
-export const RehabPerson = z.object({
-  identifier: z.optional(z.string()),
+export const RehabPerson = /* @__PURE__ */ z.object({
+  identifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   /** `amt`, `region`, `sygehusafdelingsnummer`, …, as written. */
-  identifierCode: z.optional(z.string()),
-  givenName: z.optional(z.string()),
-  surname: z.optional(z.string()),
-  title: z.optional(z.string()),
-  organisationName: z.optional(z.string()),
-  departmentName: z.optional(z.string()),
-  unitName: z.optional(z.string()),
-  telephones: z.array(Telephone),
-  email: z.optional(z.string()),
-  noTelephoneReason: z.optional(z.string()),
+  identifierCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  givenName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  surname: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  title: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  organisationName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  departmentName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  unitName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  telephones: /* @__PURE__ */ z.array(Telephone),
+  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  noTelephoneReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type RehabPerson = z.infer<typeof RehabPerson>;
 
@@ -95,9 +101,9 @@ export type RehabPerson = z.infer<typeof RehabPerson>;
  * ```
  * @category OIOXML
  */
-export const RehabSender = z.extend(Party, {
-  signedBy: z.array(RehabPerson),
-  coWriters: z.array(RehabPerson),
+export const RehabSender = /* @__PURE__ */ z.extend(Party, {
+  signedBy: /* @__PURE__ */ z.array(RehabPerson),
+  coWriters: /* @__PURE__ */ z.array(RehabPerson),
 });
 export type RehabSender = z.infer<typeof RehabSender>;
 
@@ -111,9 +117,12 @@ export type RehabSender = z.infer<typeof RehabSender>;
  * ```
  * @category OIOXML
  */
-export const RehabGpCopy = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('receiver'), receiver: Party }),
-  z.object({ kind: z.literal('deselected'), text: z.optional(z.string()) }),
+export const RehabGpCopy = /* @__PURE__ */ z.discriminatedUnion('kind', [
+  /* @__PURE__ */ z.object({ kind: /* @__PURE__ */ z.literal('receiver'), receiver: Party }),
+  /* @__PURE__ */ z.object({
+    kind: /* @__PURE__ */ z.literal('deselected'),
+    text: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  }),
 ]);
 export type RehabGpCopy = z.infer<typeof RehabGpCopy>;
 
@@ -126,13 +135,13 @@ export type RehabGpCopy = z.infer<typeof RehabGpCopy>;
  * ```
  * @category OIOXML
  */
-export const RehabCoAddress = z.object({
-  surname: z.optional(z.string()),
-  givenName: z.optional(z.string()),
-  streetName: z.optional(z.string()),
-  suburbName: z.optional(z.string()),
-  districtName: z.optional(z.string()),
-  postCodeIdentifier: z.optional(z.string()),
+export const RehabCoAddress = /* @__PURE__ */ z.object({
+  surname: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  givenName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  streetName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  suburbName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  districtName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  postCodeIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type RehabCoAddress = z.infer<typeof RehabCoAddress>;
 
@@ -146,9 +155,9 @@ export type RehabCoAddress = z.infer<typeof RehabCoAddress>;
  * ```
  * @category OIOXML
  */
-export const RehabPatient = z.extend(LetterPatient, {
-  noTelephoneReason: z.optional(z.string()),
-  coAddress: z.optional(RehabCoAddress),
+export const RehabPatient = /* @__PURE__ */ z.extend(LetterPatient, {
+  noTelephoneReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  coAddress: /* @__PURE__ */ z.optional(RehabCoAddress),
 });
 export type RehabPatient = z.infer<typeof RehabPatient>;
 
@@ -162,10 +171,10 @@ export type RehabPatient = z.infer<typeof RehabPatient>;
  * ```
  * @category OIOXML
  */
-export const RehabRelative = z.extend(z.omit(Relative, { telephone: true }), {
-  telephones: z.array(Telephone),
-  email: z.optional(z.string()),
-  noTelephoneReason: z.optional(z.string()),
+export const RehabRelative = /* @__PURE__ */ z.extend(/* @__PURE__ */ z.omit(Relative, { telephone: true }), {
+  telephones: /* @__PURE__ */ z.array(Telephone),
+  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  noTelephoneReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type RehabRelative = z.infer<typeof RehabRelative>;
 
@@ -178,20 +187,20 @@ export type RehabRelative = z.infer<typeof RehabRelative>;
  * ```
  * @category OIOXML
  */
-export const RehabContact = z.object({
-  eanIdentifier: z.optional(z.string()),
-  identifier: z.optional(z.string()),
-  identifierCode: z.optional(z.string()),
-  organisationName: z.optional(z.string()),
-  departmentName: z.optional(z.string()),
-  unitName: z.optional(z.string()),
-  streetName: z.optional(z.string()),
-  suburbName: z.optional(z.string()),
-  districtName: z.optional(z.string()),
-  postCodeIdentifier: z.optional(z.string()),
-  telephones: z.array(Telephone),
-  email: z.optional(z.string()),
-  noTelephoneReason: z.optional(z.string()),
+export const RehabContact = /* @__PURE__ */ z.object({
+  eanIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  identifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  identifierCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  organisationName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  departmentName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  unitName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  streetName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  suburbName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  districtName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  postCodeIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  telephones: /* @__PURE__ */ z.array(Telephone),
+  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  noTelephoneReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type RehabContact = z.infer<typeof RehabContact>;
 
@@ -205,10 +214,10 @@ export type RehabContact = z.infer<typeof RehabContact>;
  * ```
  * @category OIOXML
  */
-export const RehabHospitalContact = z.object({
-  start: z.optional(LetterDateTime),
-  expectedEnd: z.optional(LetterDateTime),
-  expectedEndText: z.optional(z.string()),
+export const RehabHospitalContact = /* @__PURE__ */ z.object({
+  start: /* @__PURE__ */ z.optional(LetterDateTime),
+  expectedEnd: /* @__PURE__ */ z.optional(LetterDateTime),
+  expectedEndText: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type RehabHospitalContact = z.infer<typeof RehabHospitalContact>;
 
@@ -221,10 +230,10 @@ export type RehabHospitalContact = z.infer<typeof RehabHospitalContact>;
  * ```
  * @category OIOXML
  */
-export const RehabAmbulatoryControl = z.object({
-  expectedStart: z.optional(LetterDateTime),
-  expectedStartText: z.optional(z.string()),
-  location: z.optional(Party),
+export const RehabAmbulatoryControl = /* @__PURE__ */ z.object({
+  expectedStart: /* @__PURE__ */ z.optional(LetterDateTime),
+  expectedStartText: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  location: /* @__PURE__ */ z.optional(Party),
 });
 export type RehabAmbulatoryControl = z.infer<typeof RehabAmbulatoryControl>;
 
@@ -239,7 +248,10 @@ export type RehabAmbulatoryControl = z.infer<typeof RehabAmbulatoryControl>;
  * ```
  * @category OIOXML
  */
-export const RehabFreeChoice = z.object({ dischargeDate: z.string(), startBy: z.string() });
+export const RehabFreeChoice = /* @__PURE__ */ z.object({
+  dischargeDate: /* @__PURE__ */ z.string(),
+  startBy: /* @__PURE__ */ z.string(),
+});
 export type RehabFreeChoice = z.infer<typeof RehabFreeChoice>;
 
 /**
@@ -252,7 +264,10 @@ export type RehabFreeChoice = z.infer<typeof RehabFreeChoice>;
  * ```
  * @category OIOXML
  */
-export const RehabAbilitySubsection = z.object({ heading: z.string(), text: FormattedText });
+export const RehabAbilitySubsection = /* @__PURE__ */ z.object({
+  heading: /* @__PURE__ */ z.string(),
+  text: FormattedText,
+});
 export type RehabAbilitySubsection = z.infer<typeof RehabAbilitySubsection>;
 
 /**
@@ -267,11 +282,11 @@ export type RehabAbilitySubsection = z.infer<typeof RehabAbilitySubsection>;
  * ```
  * @category OIOXML
  */
-export const RehabAbilitySection = z.object({
-  code: z.optional(z.string()),
-  heading: z.optional(z.string()),
+export const RehabAbilitySection = /* @__PURE__ */ z.object({
+  code: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  heading: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   text: FormattedText,
-  subsections: z.array(RehabAbilitySubsection),
+  subsections: /* @__PURE__ */ z.array(RehabAbilitySubsection),
 });
 export type RehabAbilitySection = z.infer<typeof RehabAbilitySection>;
 
@@ -285,10 +300,10 @@ export type RehabAbilitySection = z.infer<typeof RehabAbilitySection>;
  * ```
  * @category OIOXML
  */
-export const RehabAbilityAtDischarge = z.object({
-  summary: z.optional(FormattedText),
-  extended: z.optional(FormattedText),
-  sections: z.array(RehabAbilitySection),
+export const RehabAbilityAtDischarge = /* @__PURE__ */ z.object({
+  summary: /* @__PURE__ */ z.optional(FormattedText),
+  extended: /* @__PURE__ */ z.optional(FormattedText),
+  sections: /* @__PURE__ */ z.array(RehabAbilitySection),
 });
 export type RehabAbilityAtDischarge = z.infer<typeof RehabAbilityAtDischarge>;
 
@@ -302,10 +317,10 @@ export type RehabAbilityAtDischarge = z.infer<typeof RehabAbilityAtDischarge>;
  * ```
  * @category OIOXML
  */
-export const RehabCode = z.object({
-  code: z.optional(z.string()),
-  typeCode: z.optional(z.string()),
-  text: z.optional(z.string()),
+export const RehabCode = /* @__PURE__ */ z.object({
+  code: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  typeCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  text: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type RehabCode = z.infer<typeof RehabCode>;
 
@@ -318,7 +333,10 @@ export type RehabCode = z.infer<typeof RehabCode>;
  * ```
  * @category OIOXML
  */
-export const RehabDiagnosisGroup = z.object({ primary: z.optional(RehabCode), secondary: z.array(RehabCode) });
+export const RehabDiagnosisGroup = /* @__PURE__ */ z.object({
+  primary: /* @__PURE__ */ z.optional(RehabCode),
+  secondary: /* @__PURE__ */ z.array(RehabCode),
+});
 export type RehabDiagnosisGroup = z.infer<typeof RehabDiagnosisGroup>;
 
 /**
@@ -330,7 +348,10 @@ export type RehabDiagnosisGroup = z.infer<typeof RehabDiagnosisGroup>;
  * ```
  * @category OIOXML
  */
-export const RehabIcfClassification = z.object({ code: z.optional(RehabCode), gradient: z.optional(RehabCode) });
+export const RehabIcfClassification = /* @__PURE__ */ z.object({
+  code: /* @__PURE__ */ z.optional(RehabCode),
+  gradient: /* @__PURE__ */ z.optional(RehabCode),
+});
 export type RehabIcfClassification = z.infer<typeof RehabIcfClassification>;
 
 /**
@@ -343,11 +364,11 @@ export type RehabIcfClassification = z.infer<typeof RehabIcfClassification>;
  * ```
  * @category OIOXML
  */
-export const RehabJournalExcerpt = z.object({
-  type: z.optional(z.string()),
-  signedBy: z.array(RehabPerson),
-  signedAt: z.optional(LetterDateTime),
-  comment: z.optional(FormattedText),
+export const RehabJournalExcerpt = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  signedBy: /* @__PURE__ */ z.array(RehabPerson),
+  signedAt: /* @__PURE__ */ z.optional(LetterDateTime),
+  comment: /* @__PURE__ */ z.optional(FormattedText),
 });
 export type RehabJournalExcerpt = z.infer<typeof RehabJournalExcerpt>;
 
@@ -360,7 +381,10 @@ export type RehabJournalExcerpt = z.infer<typeof RehabJournalExcerpt>;
  * ```
  * @category OIOXML
  */
-export const RehabContacts = z.object({ region: z.optional(RehabContact), municipality: z.optional(RehabContact) });
+export const RehabContacts = /* @__PURE__ */ z.object({
+  region: /* @__PURE__ */ z.optional(RehabContact),
+  municipality: /* @__PURE__ */ z.optional(RehabContact),
+});
 export type RehabContacts = z.infer<typeof RehabContacts>;
 
 /**
@@ -375,43 +399,43 @@ export type RehabContacts = z.infer<typeof RehabContacts>;
  * ```
  * @category OIOXML
  */
-export const RehabPlan = z.object({
-  kind: z.literal('rehab-plan'),
+export const RehabPlan = /* @__PURE__ */ z.object({
+  kind: /* @__PURE__ */ z.literal('rehab-plan'),
   header: LetterHeader,
-  sender: z.optional(RehabSender),
+  sender: /* @__PURE__ */ z.optional(RehabSender),
   /** The home municipality. */
-  receiver: z.optional(Party),
-  gpCopy: z.optional(RehabGpCopy),
-  ccReceivers: z.array(Party),
-  patient: z.optional(RehabPatient),
-  relatives: z.array(RehabRelative),
-  rehabilitationType: z.optional(RehabilitationType),
-  informationForPatientAndRelatives: z.optional(FormattedText),
-  consent: z.optional(RehabConsent),
-  practicalInformation: z.optional(FormattedText),
-  patientSafetyAspects: z.optional(FormattedText),
+  receiver: /* @__PURE__ */ z.optional(Party),
+  gpCopy: /* @__PURE__ */ z.optional(RehabGpCopy),
+  ccReceivers: /* @__PURE__ */ z.array(Party),
+  patient: /* @__PURE__ */ z.optional(RehabPatient),
+  relatives: /* @__PURE__ */ z.array(RehabRelative),
+  rehabilitationType: /* @__PURE__ */ z.optional(RehabilitationType),
+  informationForPatientAndRelatives: /* @__PURE__ */ z.optional(FormattedText),
+  consent: /* @__PURE__ */ z.optional(RehabConsent),
+  practicalInformation: /* @__PURE__ */ z.optional(FormattedText),
+  patientSafetyAspects: /* @__PURE__ */ z.optional(FormattedText),
   /** `RehabilitationDeadline`: the deadline for starting training, as the sender wrote it. */
-  rehabilitationDeadline: z.optional(FormattedText),
-  currentHospitalContact: z.optional(RehabHospitalContact),
-  ambulatoryControl: z.optional(RehabAmbulatoryControl),
+  rehabilitationDeadline: /* @__PURE__ */ z.optional(FormattedText),
+  currentHospitalContact: /* @__PURE__ */ z.optional(RehabHospitalContact),
+  ambulatoryControl: /* @__PURE__ */ z.optional(RehabAmbulatoryControl),
   /** Derived from `currentHospitalContact.expectedEnd` when that is a calendar date. */
-  freeChoice: z.optional(RehabFreeChoice),
+  freeChoice: /* @__PURE__ */ z.optional(RehabFreeChoice),
   /** `PatientHealthSummary`: health and course of treatment, summarised. */
-  healthSummary: z.optional(FormattedText),
-  abilityAtDischarge: z.optional(RehabAbilityAtDischarge),
+  healthSummary: /* @__PURE__ */ z.optional(FormattedText),
+  abilityAtDischarge: /* @__PURE__ */ z.optional(RehabAbilityAtDischarge),
   /** `RehabilitationNeedAndPotential`. */
-  needAndPotential: z.optional(FormattedText),
-  diagnoses: z.array(RehabDiagnosisGroup),
+  needAndPotential: /* @__PURE__ */ z.optional(FormattedText),
+  diagnoses: /* @__PURE__ */ z.array(RehabDiagnosisGroup),
   /** `ICD10Diagnoses/Text`: free text about the diagnoses. */
-  diagnosesText: z.optional(FormattedText),
-  icfClassifications: z.array(RehabIcfClassification),
-  journalExcerpts: z.array(RehabJournalExcerpt),
+  diagnosesText: /* @__PURE__ */ z.optional(FormattedText),
+  icfClassifications: /* @__PURE__ */ z.array(RehabIcfClassification),
+  journalExcerpts: /* @__PURE__ */ z.array(RehabJournalExcerpt),
   contacts: RehabContacts,
   /** `HealthCareTeam/Member`: the team that treated the patient during the stay. */
-  team: z.array(RehabPerson),
+  team: /* @__PURE__ */ z.array(RehabPerson),
   /** `FinalResult/ResultReceiver`: who receives the final status of the training. */
-  finalResultReceivers: z.array(Party),
-  references: z.array(LetterReference),
-  unknown: z.array(UnknownElementSchema),
+  finalResultReceivers: /* @__PURE__ */ z.array(Party),
+  references: /* @__PURE__ */ z.array(LetterReference),
+  unknown: /* @__PURE__ */ z.array(UnknownElementSchema),
 });
 export type RehabPlan = z.infer<typeof RehabPlan>;

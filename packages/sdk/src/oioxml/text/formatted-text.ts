@@ -23,7 +23,7 @@ const LAYOUT_RUN = /[\t\n\r ]*[\n\r][\t\n\r ]*/g;
  * ```
  * @category OIOXML
  */
-export const FormattedTextStyle = z.enum(['bold', 'italic', 'underline', 'right', 'center', 'fixed']);
+export const FormattedTextStyle = /* @__PURE__ */ z.enum(['bold', 'italic', 'underline', 'right', 'center', 'fixed']);
 /** @category OIOXML */
 export type FormattedTextStyle = z.infer<typeof FormattedTextStyle>;
 
@@ -41,14 +41,16 @@ export type FormattedTextStyle = z.infer<typeof FormattedTextStyle>;
  * ```
  * @category OIOXML
  */
-export const FormattedTextNode = z.union([
-  z.object({
-    kind: z.literal('text'),
-    text: z.string().check(z.regex(TEXT_CHARS, 'Text must not contain line breaks or characters XML cannot carry')),
+export const FormattedTextNode = /* @__PURE__ */ z.union([
+  /* @__PURE__ */ z.object({
+    kind: /* @__PURE__ */ z.literal('text'),
+    text: /* @__PURE__ */ z
+      .string()
+      .check(/* @__PURE__ */ z.regex(TEXT_CHARS, 'Text must not contain line breaks or characters XML cannot carry')),
   }),
-  z.object({ kind: z.literal('break') }),
-  z.object({ kind: z.literal('space') }),
-  z.object({
+  /* @__PURE__ */ z.object({ kind: /* @__PURE__ */ z.literal('break') }),
+  /* @__PURE__ */ z.object({ kind: /* @__PURE__ */ z.literal('space') }),
+  /* @__PURE__ */ z.object({
     kind: FormattedTextStyle,
     get children() {
       return FormattedText;
@@ -72,7 +74,7 @@ export type FormattedTextNode = z.infer<typeof FormattedTextNode>;
  * ```
  * @category OIOXML
  */
-export const FormattedText = z.array(FormattedTextNode);
+export const FormattedText = /* @__PURE__ */ z.array(FormattedTextNode);
 /** @category OIOXML */
 export type FormattedText = z.infer<typeof FormattedText>;
 
