@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `npm test`: bootstrap, then lint, typecheck, build, unit tests (node:test) and browser tests
+// `npm test`: bootstrap, then lint, typecheck, API docs check, build, unit tests (node:test) and browser tests
 // (web-test-runner in Chromium). Every stage runs even when an earlier one failed, so one run shows
 // everything; the last line is the totals, `N passed, N failed`, where a failed gate (lint, typecheck,
 // build) counts as one failure.
@@ -49,6 +49,8 @@ async function gate(name, command, args) {
 await gate('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 await gate('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 await gate('typecheck', bin('tsc'), ['-p', 'tsconfig.json']);
+// The API docs are part of the contract: a broken link or undocumented parameter fails here, not in CI.
+await gate('docs', bin('typedoc'), ['--emit', 'none']);
 
 console.log('\n== build ==');
 const built = ensureBuilt() === 0;

@@ -80,7 +80,7 @@ const SHARED_CHILDREN = [
  * Never throws and never rejects a code value: values that cannot be read as their type, missing required
  * elements and over-long lists come back as warnings; elements the model does not know come back in `unknown`.
  *
- * @param input - A letter read with `readOioXml` or `readOioXmlDocument`. The issues are only this reader's
+ * @param read - A letter read with `readOioXml` or `readOioXmlDocument`. The issues are only this reader's
  *   (the caller has the reader's). For bytes or text use {@link parseDischargeSummary}; this function pulls in
  *   no XML parser, which keeps browser bundles small.
  * @returns `{ ok: true, model, issues }`, or `{ ok: false, issues }` when the input is not well-formed, not a
