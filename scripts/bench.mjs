@@ -130,6 +130,9 @@ const lines = [
 // Written as Prettier would, so the committed report passes the format check.
 const prettier = await import('prettier');
 const target = join(ROOT, 'docs/performance.md');
-const report = await prettier.format(lines.join('\n'), { ...(await prettier.resolveConfig(target)), parser: 'markdown' });
+const report = await prettier.format(lines.join('\n'), {
+  ...(await prettier.resolveConfig(target)),
+  parser: 'markdown',
+});
 writeFileSync(target, report);
 console.log(report);
