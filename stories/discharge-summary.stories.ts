@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: MIT
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
+import {
+  casualtyWard,
+  extras,
+  longContent,
+  newLetter,
+  outpatient,
+  withoutOptional,
+  xd0134l,
+} from '@samspil/fixtures/discharge-variants';
 import { LETTERS, STORYBOOK_SHARED_PREFIX } from '@samspil/fixtures/letters';
 import '@samspil/components/discharge-summary.js';
 
 const EXAMPLE = STORYBOOK_SHARED_PREFIX + LETTERS.dischargeSummary;
-const NS_2005 = 'http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2005/08/07/';
-const NS_2018 = 'http://rep.oio.dk/medcom.dk/xml/schemas/2018/08/06/';
 
 // Every variant is MedCom's official DIS01_1 letter with a few elements renamed, added or removed.
 
@@ -14,87 +21,6 @@ const NS_2018 = 'http://rep.oio.dk/medcom.dk/xml/schemas/2018/08/06/';
 async function official(): Promise<string> {
   return new TextDecoder('windows-1252').decode(await (await fetch(EXAMPLE)).arrayBuffer());
 }
-
-/** XDIS02 ambulantepikrise: first and last visit instead of admission and discharge. */
-const outpatient = (xml: string) =>
-  xml
-    .replace(/DischargeLetter>/g, 'OutPatientDischargeLetter>')
-    .replace(/<(\/?)Admission>/g, '<$1OutPatientFirstVisit>')
-    .replace(/<(\/?)Discharge>/g, '<$1OutPatientLastVisit>')
-    .replace(/XDIS01/g, 'XDIS02')
-    .replace('XD0133L', 'XD0233L')
-    .replace('>indlagt<', '>ambulant<');
-
-/** XDIS03 skadestueepikrise. */
-const casualtyWard = (xml: string) =>
-  xml
-    .replace(/DischargeLetter>/g, 'CasualtyWardLetter>')
-    .replace(/<(\/?)Admission>/g, '<$1CasualtyWardFirstVisit>')
-    .replace(/<(\/?)Discharge>/g, '<$1CasualtyWardLastVisit>')
-    .replace(/XDIS01/g, 'XDIS03')
-    .replace('XD0133L', 'XD0333L')
-    .replace('>indlagt<', '>ambulant<');
-
-/** XD0134L (2018/08/06) with a priority and a recommended follow-up. MedCom has not published the codes. */
-const xd0134l = (xml: string) =>
-  xml
-    .replace(NS_2005, NS_2018)
-    .replace('XD0133L', 'XD0134L')
-    .replace(
-      '</Diagnose>',
-      '</Diagnose><ActionPriority><ActionPriorityCode>akut</ActionPriorityCode></ActionPriority>' +
-        '<RecommendedAction><Recommendation>Kontrol af leverprøver hos egen læge om 4 uger.<Break/>' +
-        'Henvis til onkologisk afd. ved stigende bilirubin.</Recommendation></RecommendedAction>',
-    );
-
-/** The optional parts DIS01_1 lacks: episode id, sender phone and contact, signed date, references, unknown. */
-const extras = (xml: string) =>
-  xml
-    .replace('</StatusCode>', '</StatusCode><EpisodeOfCareIdentifier>FORLOEB-0042</EpisodeOfCareIdentifier>')
-    .replace(
-      '<MedicalSpecialityCode>',
-      '<TelephoneSubscriberIdentifier>48 29 48 29</TelephoneSubscriberIdentifier><MedicalSpecialityCode>',
-    )
-    .replace(
-      '</MedicalSpecialityCode>',
-      '</MedicalSpecialityCode><Contact><Identifier>MM1</Identifier><IdentifierCode>lokalt_nummer</IdentifierCode>' +
-        '<DepartmentName>Sengeafsnit A2</DepartmentName><UnitName>Mads Madsen, reservelæge</UnitName></Contact>',
-    )
-    .replace('<ClinicalInformation>', '<ClinicalInformation><Signed><Date>1999-01-14</Date><Time>15:30</Time></Signed>')
-    .replace(
-      '</ClinicalInformation>',
-      '</ClinicalInformation>' +
-        '<Reference><RefDescription>Patientvejledning</RefDescription><URL>https://www.sundhed.dk/borger/</URL></Reference>' +
-        '<Reference><RefDescription>Lokal journal</RefDescription><URL>javascript:alert(1)</URL></Reference>' +
-        '<Reference><RefDescription>Operationsbeskrivelse</RefDescription><SUP>true</SUP></Reference>' +
-        '<Reference><RefDescription>UL-scanning</RefDescription><BIN><ObjectIdentifier>BIN0042</ObjectIdentifier>' +
-        '<ObjectCode>billede</ObjectCode><ObjectExtensionCode>jpeg</ObjectExtensionCode>' +
-        '<OriginalObjectSize>48213</OriginalObjectSize></BIN></Reference>',
-    )
-    .replace(
-      '</DischargeLetter>',
-      '</DischargeLetter><Local_Elements><Afsnit>Sengeafsnit A2</Afsnit></Local_Elements>',
-    );
-
-const newLetter = (xml: string) => xml.replace('>rettetbrev<', '>nytbrev<');
-
-const withoutOptional = (xml: string) =>
-  xml
-    .replace(/<CCReceiver>.*?<\/CCReceiver>/s, '')
-    .replace(/<Relative>.*?<\/Relative>/s, '')
-    .replace(/<Referral>.*?<\/Referral>/s, '');
-
-/** Ten ClinicalInformation blocks (the schema's maximum), each signed on its own day. */
-const longContent = (xml: string) => {
-  const block = /<ClinicalInformation>.*?<\/ClinicalInformation>/s.exec(xml)?.[0] ?? '';
-  const blocks = Array.from({ length: 10 }, (_, i) =>
-    block.replace(
-      '<ClinicalInformation>',
-      `<ClinicalInformation><Signed><Date>1999-01-${String(i + 1).padStart(2, '0')}</Date><Time>08:00</Time></Signed>`,
-    ),
-  );
-  return xml.replace(block, blocks.join(''));
-};
 
 interface Args {
   src: string;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, readFile, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import {
   DIAGNOSE_DESCRIPTION_LABELS,
@@ -14,7 +14,23 @@ import {
   type ReadLetter,
   type DischargeSummary,
 } from '@samspil/sdk/oioxml';
-import { HOSTILE_PAYLOADS, LETTERS, TEST_SHARED_PREFIX, poisonLetter } from '@samspil/fixtures/letters';
+import {
+  NS_2018,
+  casualtyWard,
+  extras,
+  longContent,
+  newLetter,
+  outpatient,
+  withoutOptional,
+  xd0134l,
+} from '@samspil/fixtures/discharge-variants';
+import {
+  HOSTILE_PAYLOADS,
+  LETTERS,
+  TEST_SHARED_PREFIX,
+  poisonLetter,
+  fetchLetterBytes,
+} from '@samspil/fixtures/letters';
 import type { SamspilErrorDetail } from '../events/samspil-error.js';
 import { resetStrings, setStrings } from '../i18n/localize.js';
 import type { SamspilDischargeSummary } from './discharge-summary.js';
@@ -22,110 +38,13 @@ import './define.js';
 
 const EXAMPLE = TEST_SHARED_PREFIX + LETTERS.dischargeSummary;
 const REFERRAL = TEST_SHARED_PREFIX + LETTERS.referral;
-const NS_2005 = 'http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2005/08/07/';
-const NS_2018 = 'http://rep.oio.dk/medcom.dk/xml/schemas/2018/08/06/';
-
-// ---------------------------------------------------------------------------------------------------------------
-// Variants of MedCom's official DIS01_1 letter, built by string replacement on its text.
-
-/** XDIS02 ambulantepikrise: same shape, other letter and stay element names. */
-const outpatient = (xml: string) =>
-  xml
-    .replace(/DischargeLetter>/g, 'OutPatientDischargeLetter>')
-    .replace(/<(\/?)Admission>/g, '<$1OutPatientFirstVisit>')
-    .replace(/<(\/?)Discharge>/g, '<$1OutPatientLastVisit>')
-    .replace(/XDIS01/g, 'XDIS02')
-    .replace('XD0133L', 'XD0233L')
-    .replace('>indlagt<', '>ambulant<');
-
-/** XDIS03 skadestueepikrise. */
-const casualtyWard = (xml: string) =>
-  xml
-    .replace(/DischargeLetter>/g, 'CasualtyWardLetter>')
-    .replace(/<(\/?)Admission>/g, '<$1CasualtyWardFirstVisit>')
-    .replace(/<(\/?)Discharge>/g, '<$1CasualtyWardLastVisit>')
-    .replace(/XDIS01/g, 'XDIS03')
-    .replace('XD0133L', 'XD0333L')
-    .replace('>indlagt<', '>ambulant<');
-
-/** XD0134L in the 2018/08/06 namespace, with a priority and a recommended follow-up. */
-const xd0134l = (xml: string) =>
-  xml
-    .replace(NS_2005, NS_2018)
-    .replace('XD0133L', 'XD0134L')
-    .replace(
-      '</Diagnose>',
-      '</Diagnose><ActionPriority><ActionPriorityCode>akut</ActionPriorityCode></ActionPriority>' +
-        '<RecommendedAction><Recommendation>Kontrol af leverprøver hos egen læge om 4 uger.<Break/>' +
-        'Henvis til onkologisk afd. ved stigende bilirubin.</Recommendation></RecommendedAction>',
-    );
-
-/** The optional parts DIS01_1 lacks: episode id, sender phone and contact, signed date, references, unknown. */
-const extras = (xml: string) =>
-  xml
-    .replace('</StatusCode>', '</StatusCode><EpisodeOfCareIdentifier>FORLOEB-0042</EpisodeOfCareIdentifier>')
-    .replace(
-      '<MedicalSpecialityCode>',
-      '<TelephoneSubscriberIdentifier>48 29 48 29</TelephoneSubscriberIdentifier><MedicalSpecialityCode>',
-    )
-    .replace(
-      '</MedicalSpecialityCode>',
-      '</MedicalSpecialityCode><Contact><Identifier>MM1</Identifier><IdentifierCode>lokalt_nummer</IdentifierCode>' +
-        '<DepartmentName>Sengeafsnit A2</DepartmentName><UnitName>Mads Madsen, reservelæge</UnitName></Contact>',
-    )
-    .replace('<ClinicalInformation>', '<ClinicalInformation><Signed><Date>1999-01-14</Date><Time>15:30</Time></Signed>')
-    .replace(
-      '</ClinicalInformation>',
-      '</ClinicalInformation>' +
-        '<Reference><RefDescription>Patientvejledning</RefDescription><URL>https://www.sundhed.dk/borger/</URL></Reference>' +
-        '<Reference><RefDescription>Lokal journal</RefDescription><URL>javascript:alert(1)</URL></Reference>' +
-        '<Reference><RefDescription>Operationsbeskrivelse</RefDescription><SUP>true</SUP></Reference>' +
-        '<Reference><RefDescription>UL-scanning</RefDescription><BIN><ObjectIdentifier>BIN0042</ObjectIdentifier>' +
-        '<ObjectCode>billede</ObjectCode><ObjectExtensionCode>jpeg</ObjectExtensionCode>' +
-        '<OriginalObjectSize>48213</OriginalObjectSize></BIN></Reference>',
-    )
-    .replace(
-      '</DischargeLetter>',
-      '</DischargeLetter><Local_Elements><Afsnit>Sengeafsnit A2</Afsnit></Local_Elements>',
-    );
-
-const newLetter = (xml: string) => xml.replace('>rettetbrev<', '>nytbrev<');
-
-const withoutOptional = (xml: string) =>
-  xml
-    .replace(/<CCReceiver>.*?<\/CCReceiver>/s, '')
-    .replace(/<Relative>.*?<\/Relative>/s, '')
-    .replace(/<Referral>.*?<\/Referral>/s, '');
-
-/** Ten ClinicalInformation blocks (the schema's maximum), each signed on its own day. */
-const longContent = (xml: string) => {
-  const block = /<ClinicalInformation>.*?<\/ClinicalInformation>/s.exec(xml)![0];
-  const blocks = Array.from({ length: 10 }, (_, i) =>
-    block.replace(
-      '<ClinicalInformation>',
-      `<ClinicalInformation><Signed><Date>1999-01-${String(i + 1).padStart(2, '0')}</Date><Time>08:00</Time></Signed>`,
-    ),
-  );
-  return xml.replace(block, blocks.join(''));
-};
 
 // ---------------------------------------------------------------------------------------------------------------
 
 let official = '';
 let officialBytes: Uint8Array = new Uint8Array();
 
-/**
- * The official letter's exact windows-1252 bytes. Web-dev-server turns every response body it does not take for
- * binary into a UTF-8 string before its transform plugins run, so `/__shared/` serves the letter re-encoded,
- * its æ/ø/å lost as U+FFFD. Until the shared test server bypasses that, read the bytes from disk instead.
- */
-async function officialLetterBytes(): Promise<Uint8Array> {
-  const served = new Uint8Array(await (await fetch(EXAMPLE)).arrayBuffer());
-  if (!new TextDecoder('windows-1252').decode(served).includes('\u00ef\u00bf\u00bd')) return served;
-  const base64 = await readFile({ path: `../../../../../shared/${LETTERS.dischargeSummary}`, encoding: 'base64' });
-  if (!base64) throw new Error('The official example letter was not found');
-  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-}
+const officialLetterBytes = () => fetchLetterBytes(EXAMPLE);
 
 const root = (el: SamspilDischargeSummary) => el.shadowRoot!;
 const part = (el: SamspilDischargeSummary, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { readFile, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import { HOSTILE_PAYLOADS, LETTERS, TEST_SHARED_PREFIX } from '@samspil/fixtures/letters';
+import { HOSTILE_PAYLOADS, LETTERS, TEST_SHARED_PREFIX, fetchLetterBytes } from '@samspil/fixtures/letters';
 import {
   PRIORITY_LABELS,
   formattedTextToPlain,
@@ -75,17 +75,7 @@ async function fillValid(el: SamspilReferralForm, values: Record<string, string>
   await el.updateComplete;
 }
 
-/**
- * The official example's exact windows-1252 bytes. Web-dev-server re-encodes bodies it does not take for binary as
- * UTF-8 (æ/ø/å become U+FFFD), so when that happened, read the file from disk instead.
- */
-async function officialBytes(): Promise<Uint8Array> {
-  const served = new Uint8Array(await (await fetch(TEST_SHARED_PREFIX + LETTERS.referral)).arrayBuffer());
-  if (!new TextDecoder('windows-1252').decode(served).includes('\u00ef\u00bf\u00bd')) return served;
-  const base64 = await readFile({ path: `../../../../../shared/${LETTERS.referral}`, encoding: 'base64' });
-  if (!base64) throw new Error('The official example letter was not found');
-  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-}
+const officialBytes = () => fetchLetterBytes(TEST_SHARED_PREFIX + LETTERS.referral);
 
 function readBack(xml: string): Referral {
   const read = readOioXmlDocument(xml);
