@@ -23,8 +23,10 @@ const SHARED = resolve(process.env.SAMSPIL_SHARED ?? join(import.meta.dirname, '
  * corrupt the windows-1252 letters.
  */
 async function sharedFolder(ctx, next) {
-  if (!ctx.path.startsWith('/__shared/')) return next();
-  const file = normalize(join(SHARED, decodeURIComponent(ctx.path.slice('/__shared/'.length))));
+  // /__shared/ for tests; /shared/medcom/oioxml/ as Storybook serves it, for the stories' own fetches.
+  const prefix = ['/__shared/', '/shared/'].find((p) => ctx.path.startsWith(p));
+  if (!prefix) return next();
+  const file = normalize(join(SHARED, decodeURIComponent(ctx.path.slice(prefix.length))));
   if (!file.startsWith(SHARED) || !existsSync(file)) return next();
   ctx.type = file.endsWith('.xml') ? 'application/xml' : 'application/octet-stream';
   ctx.body = readFileSync(file);
@@ -56,7 +58,7 @@ function countingReporter() {
 
 export default {
   // Components, plus the SDK code that must also work in browsers (`*.browser-test.ts`).
-  files: ['packages/components/src/**/*.test.ts', 'packages/sdk/src/**/*.browser-test.ts'],
+  files: ['packages/components/src/**/*.test.ts', 'packages/sdk/src/**/*.browser-test.ts', 'stories/**/*.test.ts'],
   nodeResolve: { exportConditions: ['@samspil/source', 'browser', 'development'] },
   middleware: [sharedFolder],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
