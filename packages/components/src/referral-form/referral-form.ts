@@ -926,6 +926,30 @@ export class SamspilReferralForm extends SamspilElement {
     );
   }
 
+  /** The button that adds a row (diagnosis, reference), and the note shown once the XSD's limit is reached. */
+  private renderAddRow(
+    id: string,
+    count: number,
+    max: number,
+    add: () => void,
+    label: string,
+    limitNote: (max: number) => string,
+  ) {
+    return html`<div class="row-actions no-print">
+      <button
+        id=${id}
+        type="button"
+        class="button"
+        part="add-button"
+        ?disabled=${this.isDisabled || count >= max}
+        @click=${add}
+      >
+        ${label}
+      </button>
+      ${count >= max ? html`<p class="note">${limitNote(max)}</p>` : nothing}
+    </div>`;
+  }
+
   private renderCarried(draft: ReferralDraft): TemplateResult | typeof nothing {
     const carried = this.carried(draft);
     if (carried.length === 0) return nothing;
@@ -1388,23 +1412,7 @@ export class SamspilReferralForm extends SamspilElement {
           (row) => row.key,
           (row, i) => this.renderAdditional(row, i, errors),
         )}
-        <div class="row-actions no-print">
-          <button
-            id="add-diagnosis"
-            type="button"
-            class="button"
-            part="add-button"
-            ?disabled=${this.isDisabled || this.additional.length >= MAX_ADDITIONAL_DIAGNOSES}
-            @click=${this.addAdditional}
-          >
-            ${t.rfAddDiagnosis}
-          </button>
-          ${
-            this.additional.length >= MAX_ADDITIONAL_DIAGNOSES
-              ? html`<p class="note">${t.rfDiagnosisLimit(MAX_ADDITIONAL_DIAGNOSES)}</p>`
-              : nothing
-          }
-        </div>
+        ${this.renderAddRow('add-diagnosis', this.additional.length, MAX_ADDITIONAL_DIAGNOSES, this.addAdditional, t.rfAddDiagnosis, t.rfDiagnosisLimit)}
       </fieldset>
 
       <fieldset class="section" part="section">
@@ -1423,23 +1431,7 @@ export class SamspilReferralForm extends SamspilElement {
           (row) => row.key,
           (row, i) => this.renderReference(row, i, errors),
         )}
-        <div class="row-actions no-print">
-          <button
-            id="add-reference"
-            type="button"
-            class="button"
-            part="add-button"
-            ?disabled=${this.isDisabled || this.references.length >= MAX_REFERENCES}
-            @click=${this.addReference}
-          >
-            ${t.rfAddReference}
-          </button>
-          ${
-            this.references.length >= MAX_REFERENCES
-              ? html`<p class="note">${t.rfReferenceLimit(MAX_REFERENCES)}</p>`
-              : nothing
-          }
-        </div>
+        ${this.renderAddRow('add-reference', this.references.length, MAX_REFERENCES, this.addReference, t.rfAddReference, t.rfReferenceLimit)}
       </fieldset>
 
       ${this.renderCarried(validation.draft)}
