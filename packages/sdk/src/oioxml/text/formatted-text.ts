@@ -24,6 +24,9 @@ const LAYOUT_RUN = /[\t\n\r ]*[\n\r][\t\n\r ]*/g;
  * @category OIOXML
  */
 export const FormattedTextStyle = /* @__PURE__ */ z.enum(['bold', 'italic', 'underline', 'right', 'center', 'fixed']);
+
+// The styles again as plain data: reading letters must not need the schema (it stays out of viewer bundles).
+const STYLES: readonly FormattedTextStyle[] = ['bold', 'italic', 'underline', 'right', 'center', 'fixed'];
 /** @category OIOXML */
 export type FormattedTextStyle = z.infer<typeof FormattedTextStyle>;
 
@@ -90,7 +93,7 @@ const ELEMENT_OF_STYLE: Readonly<Record<FormattedTextStyle, string>> = {
 };
 
 const STYLE_OF_ELEMENT: ReadonlyMap<string, FormattedTextStyle> = new Map(
-  FormattedTextStyle.options.map((style) => [ELEMENT_OF_STYLE[style], style]),
+  STYLES.map((style) => [ELEMENT_OF_STYLE[style], style]),
 );
 
 function isStyle(kind: unknown): kind is FormattedTextStyle {
