@@ -2,7 +2,8 @@
 import { ageOn } from '../identifiers/age.js';
 import { parseCpr } from '../identifiers/cpr.js';
 import { parseEcpr } from '../identifiers/ecpr.js';
-import { fromFhirIdentifier, type FhirIdentifier } from '../identifiers/fhir.js';
+import type { FhirIdentifier } from '../identifiers/fhir.js';
+import { CPR_SYSTEM, D_ECPR_SYSTEM, X_ECPR_SYSTEM } from '../identifiers/systems.js';
 
 /** The parts of a FHIR `HumanName` a summary reads. */
 export interface HumanNameLike {
@@ -63,12 +64,17 @@ function displayName(names: HumanNameLike[] | undefined): string | undefined {
   return parts || name.text?.trim() || undefined;
 }
 
+// By system rather than through fromFhirIdentifier: a summary needs only CPR and eCPR, and viewers that show one
+// should not carry every other Danish identifier's parser.
+const isPersonSystem = (system: unknown): boolean =>
+  system === CPR_SYSTEM ||
+  system === X_ECPR_SYSTEM ||
+  (typeof system === 'string' && (system === D_ECPR_SYSTEM || system.startsWith(`${D_ECPR_SYSTEM}.`)));
+
 function personIdentifier(patient: PatientLike | undefined): string | undefined {
-  for (const identifier of patient?.identifier ?? []) {
-    const parsed = fromFhirIdentifier(identifier);
-    if (parsed.kind === 'cpr' || parsed.kind === 'ecpr') return identifier.value;
-  }
-  return undefined;
+  return patient?.identifier?.find(
+    (identifier) => isPersonSystem(identifier.system) && typeof identifier.value === 'string',
+  )?.value;
 }
 
 /**
