@@ -926,6 +926,21 @@ export class SamspilReferralForm extends SamspilElement {
     );
   }
 
+  /** The button that removes one row (diagnosis, reference). */
+  private renderRemoveRow(remove: () => unknown, label: string) {
+    return html`<div class="row-actions no-print">
+      <button
+        type="button"
+        class="button"
+        part="remove-button"
+        ?disabled=${this.isDisabled}
+        @click=${() => void remove()}
+      >
+        ${label}
+      </button>
+    </div>`;
+  }
+
   /** The button that adds a row (diagnosis, reference), and the note shown once the XSD's limit is reached. */
   private renderAddRow(
     id: string,
@@ -1198,17 +1213,7 @@ export class SamspilReferralForm extends SamspilElement {
         })}
         ${control({ name: 'text', label: t.rfDiagnosisText, value: row.text, kind: 'text', required: true, wide: true })}
       </div>
-      <div class="row-actions no-print">
-        <button
-          type="button"
-          class="button"
-          part="remove-button"
-          ?disabled=${this.isDisabled}
-          @click=${() => void this.removeAdditional(i)}
-        >
-          ${t.rfRemoveDiagnosis(i + 1)}
-        </button>
-      </div>
+      ${this.renderRemoveRow(() => this.removeAdditional(i), t.rfRemoveDiagnosis(i + 1))}
     </fieldset>`;
   }
 
@@ -1259,17 +1264,7 @@ export class SamspilReferralForm extends SamspilElement {
         </div>
       </div>
       ${row.binary !== undefined ? html`<p class="note">${t.rfReferenceBinary(str(binaryId))}</p>` : nothing}
-      <div class="row-actions no-print">
-        <button
-          type="button"
-          class="button"
-          part="remove-button"
-          ?disabled=${this.isDisabled}
-          @click=${() => void this.removeReference(i)}
-        >
-          ${t.rfRemoveReference(i + 1)}
-        </button>
-      </div>
+      ${this.renderRemoveRow(() => this.removeReference(i), t.rfRemoveReference(i + 1))}
     </fieldset>`;
   }
 

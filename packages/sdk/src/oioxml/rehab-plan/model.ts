@@ -135,13 +135,13 @@ export type RehabGpCopy = z.infer<typeof RehabGpCopy>;
  * ```
  * @category OIOXML
  */
-export const RehabCoAddress = /* @__PURE__ */ z.object({
-  surname: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  givenName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  streetName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  suburbName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  districtName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  postCodeIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+export const RehabCoAddress = /* @__PURE__ */ z.pick(LetterPatient, {
+  surname: true,
+  givenName: true,
+  streetName: true,
+  suburbName: true,
+  districtName: true,
+  postCodeIdentifier: true,
 });
 export type RehabCoAddress = z.infer<typeof RehabCoAddress>;
 
@@ -187,21 +187,25 @@ export type RehabRelative = z.infer<typeof RehabRelative>;
  * ```
  * @category OIOXML
  */
-export const RehabContact = /* @__PURE__ */ z.object({
-  eanIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  identifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  identifierCode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  organisationName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  departmentName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  unitName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  streetName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  suburbName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  districtName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  postCodeIdentifier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  telephones: /* @__PURE__ */ z.array(Telephone),
-  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  noTelephoneReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-});
+export const RehabContact = /* @__PURE__ */ z.extend(
+  /* @__PURE__ */ z.pick(Party, {
+    eanIdentifier: true,
+    identifier: true,
+    identifierCode: true,
+    organisationName: true,
+    departmentName: true,
+    unitName: true,
+    streetName: true,
+    suburbName: true,
+    districtName: true,
+    postCodeIdentifier: true,
+  }),
+  {
+    telephones: /* @__PURE__ */ z.array(Telephone),
+    email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    noTelephoneReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  },
+);
 export type RehabContact = z.infer<typeof RehabContact>;
 
 /**
