@@ -27,13 +27,13 @@ interface Args {
   lang: string;
   theme: 'light' | 'dark';
   'heading-level': number;
-  'print-mode': boolean;
+  'print-preview': boolean;
 }
 
 const meta: Meta<Args> = {
   title: 'Viewers/Discharge summary',
   component: 'samspil-discharge-summary',
-  args: { src: EXAMPLE, lang: '', theme: 'light', 'heading-level': 2, 'print-mode': false },
+  args: { src: EXAMPLE, lang: '', theme: 'light', 'heading-level': 2, 'print-preview': false },
   render: (args, { loaded }) =>
     html`<samspil-discharge-summary
       src=${loaded['letter'] === undefined ? args.src : ''}
@@ -41,7 +41,7 @@ const meta: Meta<Args> = {
       lang=${args.lang}
       theme=${args.theme}
       heading-level=${args['heading-level']}
-      ?print-mode=${args['print-mode']}
+      ?print-preview=${args['print-preview']}
     ></samspil-discharge-summary>`,
 };
 export default meta;
@@ -107,8 +107,8 @@ export const Narrow: Story = {
 };
 
 /**
- * `print-mode` shows on screen what the browser prints: the header with the patient's name and CPR number (in
+ * `print-preview` shows on screen what the browser prints: the header with the patient's name and CPR number (in
  * print it is fixed to the top of every page) and no interactive chrome. Use the browser's print preview for
  * the real pages.
  */
-export const PrintPreview: Story = { args: { 'print-mode': true } };
+export const PrintPreview: Story = { args: { 'print-preview': true } };

@@ -214,8 +214,8 @@ export const dischargeSummaryStyles = css`
     border: 0;
   }
 
-  /* On screen, print-mode shows the printed layout: the header with name and CPR, and no interactive chrome. */
-  :host([print-mode]) .print-header {
+  /* On screen, print-preview shows the printed layout: the header with name and CPR, and no interactive chrome. */
+  :host([print-preview]) .print-header {
     display: flex;
     justify-content: space-between;
     flex-wrap: wrap;
@@ -225,11 +225,11 @@ export const dischargeSummaryStyles = css`
     font-size: 0.8125rem;
   }
 
-  :host([print-mode]) .no-print {
+  :host([print-preview]) .no-print {
     display: none;
   }
 
-  :host([print-mode]) details::details-content {
+  :host([print-preview]) details::details-content {
     content-visibility: visible;
     display: block;
   }

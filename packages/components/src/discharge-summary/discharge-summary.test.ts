@@ -102,7 +102,7 @@ describe('<samspil-discharge-summary>', () => {
     await expect(await show(extras(official), { lang: 'en' })).to.be.accessible();
     await expect(await show(xd0134l(extras(official)), { theme: 'dark' })).to.be.accessible();
     const print = await show(official);
-    print.printMode = true;
+    print.printPreview = true;
     await print.updateComplete;
     await expect(print).to.be.accessible();
     const wrapper = await fixture(
@@ -405,7 +405,7 @@ describe('<samspil-discharge-summary>', () => {
     } finally {
       await emulateMedia({ media: 'screen' });
     }
-    el.printMode = true;
+    el.printPreview = true;
     await el.updateComplete;
     expect(getComputedStyle(header).display).to.not.equal('none');
   });

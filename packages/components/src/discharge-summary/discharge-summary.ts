@@ -2,7 +2,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { formatCpr, redactCpr } from '@samspil/sdk';
 import {
   DIAGNOSE_DESCRIPTION_LABELS,
@@ -30,6 +29,7 @@ import {
   type Relative,
 } from '@samspil/sdk/oioxml';
 import type { Locale } from '../i18n/strings.js';
+import { heading } from '../internal/heading.js';
 import { formatDateTime } from '../internal/dates.js';
 import { renderFormattedText } from '../internal/formatted-text.js';
 import { letterTask, type LetterSource } from '../internal/letter-loader.js';
@@ -42,7 +42,6 @@ import { daStrings, enStrings } from './discharge-summary.strings.js';
 type Text = typeof daStrings;
 type Content = TemplateResult | string | typeof nothing | readonly unknown[];
 
-const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -107,7 +106,7 @@ function formatAddress(address: Address): string {
  *
  * @csspart base - The letter (an `article`).
  * @csspart print-header - Patient name and CPR number; shown only in print (fixed on every page) or with
- *   `print-mode`.
+ *   `print-preview`.
  * @csspart header - Title, send time and episode-of-care number.
  * @csspart title - The letter's title.
  * @csspart correction - The banner of a corrected (`rettetbrev`) or cancelled (`annulleretbrev`) letter.
@@ -166,17 +165,20 @@ export class SamspilDischargeSummary extends SamspilElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel: 1 | 2 | 3 | 4 | 5 = 2;
 
   /** Shows the printed layout on screen: the patient header on top and collapsed sections open. */
-  @property({ type: Boolean, reflect: true, attribute: 'print-mode' }) printMode = false;
+  @property({ type: Boolean, reflect: true, attribute: 'print-preview' }) printPreview = false;
 
   private get text(): Text {
     return this.localize.table({ da: daStrings, en: enStrings });
   }
 
   private heading(offset: number, id: string, content: Content, className = 'section__heading') {
-    const level = Math.min(6, Math.max(1, Math.trunc(Number(this.headingLevel) || 2) + offset));
-    const tag = HEADINGS[level - 1] ?? literal`h2`;
-    const part = offset === 0 ? 'title' : nothing;
-    return staticHtml`<${tag} id=${id} class=${className} part=${part}>${content}</${tag}>`;
+    return heading(content, {
+      base: this.headingLevel,
+      offset,
+      className,
+      id,
+      part: offset === 0 ? 'title' : undefined,
+    });
   }
 
   private dateTime(value: LetterDateTime | undefined, locale: Locale) {

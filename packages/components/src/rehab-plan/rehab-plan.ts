@@ -3,7 +3,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { html as staticHtml, literal } from 'lit/static-html.js';
 import { formatCpr, redactCpr } from '@samspil/sdk';
 import {
   abilitySections,
@@ -31,6 +30,7 @@ import {
   type RehabRelative,
   type Telephone,
 } from '@samspil/sdk/oioxml';
+import { heading } from '../internal/heading.js';
 import { formatDateTime } from '../internal/dates.js';
 import { renderFormattedText } from '../internal/formatted-text.js';
 import { letterTask, type LetterLoadError, type LetterSource } from '../internal/letter-loader.js';
@@ -110,8 +110,6 @@ export function mailtoHref(email: string): string | undefined {
   const trimmed = email.trim();
   return EMAIL.test(trimmed) ? `mailto:${trimmed}` : undefined;
 }
-
-const HEADING_TAGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`] as const;
 
 /** The letter sections shown in the deadlines panel at the top rather than in the section order. */
 const IN_DATES_PANEL: ReadonlySet<RehabPlanSectionId> = new Set([
@@ -281,9 +279,7 @@ export class SamspilRehabPlan extends SamspilElement {
   }
 
   private heading(offset: number, content: Content, className: string, id?: string, part?: string) {
-    const level = Math.min(6, Math.max(1, this.headingLevel + offset));
-    const tag = HEADING_TAGS[level - 1] ?? literal`h2`;
-    return staticHtml`<${tag} class=${className} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</${tag}>`;
+    return heading(content, { base: this.headingLevel, offset, className, id, part });
   }
 
   private section(id: string, heading: Content, body: Content, collapsible = false) {
