@@ -1068,7 +1068,7 @@ export class SamspilReferralForm extends SamspilElement {
     }
     return html`<div class=${classMap({ field: true, 'field--wide': spec.wide ?? false })} part="field">
       <label class="field__label" part="label" for=${id}
-        >${spec.label}${spec.required ? html` <span class="field__required">(${t.rfRequired})</span>` : nothing}</label
+        >${spec.label}${spec.required ? html`${' '}<span class="field__required">(${t.rfRequired})</span>` : nothing}</label
       >
       ${spec.hint ? html`<p class="field__hint" part="hint" id=${ifDefined(hintId)}>${spec.hint}</p>` : nothing}
       ${

@@ -392,7 +392,7 @@ export class SamspilRehabPlan extends SamspilElement {
     const name = personName(person);
     return html`<div class="person">
       <span class="line"
-        >${role ? html`<span class="muted">${role}:</span> ` : nothing}<strong>${name || nothing}</strong>${
+        >${role ? html`<span class="muted">${role}:</span>${' '}` : nothing}<strong>${name || nothing}</strong>${
           person.title ? `, ${person.title}` : nothing
         }</span
       >

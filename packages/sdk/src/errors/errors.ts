@@ -134,3 +134,47 @@ export class RuleError extends SamspilError {
     this.field = field;
   }
 }
+
+/**
+ * One broken rule in a builder's input: the field as a dotted path, the rule, and a message (never the value).
+ *
+ * @category Errors
+ */
+export interface InputIssue {
+  readonly field: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+/**
+ * A builder's input broke one or more rules. `field` names the first, `issues` lists them all.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   buildCareCommunication(input);
+ * } catch (e) {
+ *   if (isInputError(e)) for (const issue of e.issues) form.showError(issue.field, issue.message);
+ * }
+ * ```
+ * @category Errors
+ */
+export class InputError extends RuleError {
+  override name = 'InputError';
+  /** Every broken rule, first one first; CPR numbers in messages are masked. */
+  readonly issues: readonly InputIssue[];
+  /** The rule the first issue breaks, e.g. `required` or `asap-only-with-regarding-referral`. */
+  readonly rule: string;
+
+  /**
+   * @param issues - The broken rules; at least one.
+   * @param options - Optional `cause`.
+   */
+  constructor(issues: readonly InputIssue[], options?: SamspilErrorOptions) {
+    const first = issues[0] ?? { field: '', rule: 'invalid', message: 'Invalid input' };
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    super(`${first.field ? `${first.field}: ` : ''}${first.message}${more}`, first.field, options);
+    this.rule = first.rule;
+    this.issues = Object.freeze(issues.map((issue) => ({ ...issue, message: redactCpr(issue.message) })));
+  }
+}

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { ParseError, RuleError, SAMSPIL_ERROR_BRAND, SamspilError, ValidationError } from './errors.js';
+import { InputError, ParseError, RuleError, SAMSPIL_ERROR_BRAND, SamspilError, ValidationError } from './errors.js';
 
 // Falls back to name plus brand so errors from a duplicate copy of the SDK are still recognised,
 // while same-named errors from other libraries (e.g. another `ValidationError`) are not.
@@ -24,7 +24,8 @@ function matches(error: unknown, names: readonly string[]): boolean {
  */
 export function isSamspilError(error: unknown): error is SamspilError {
   return (
-    error instanceof SamspilError || matches(error, ['SamspilError', 'ParseError', 'ValidationError', 'RuleError'])
+    error instanceof SamspilError ||
+    matches(error, ['SamspilError', 'ParseError', 'ValidationError', 'RuleError', 'InputError'])
   );
 }
 
@@ -70,5 +71,20 @@ export function isValidationError(error: unknown): error is ValidationError {
  * @category Errors
  */
 export function isRuleError(error: unknown): error is RuleError {
-  return error instanceof RuleError || matches(error, ['RuleError']);
+  return error instanceof RuleError || matches(error, ['RuleError', 'InputError']);
+}
+
+/**
+ * Whether `error` is an {@link InputError}: a builder refused its input.
+ *
+ * @param error - Anything caught.
+ * @returns `true` for an input error, which names its `field` and lists all `issues`.
+ * @example
+ * ```ts
+ * if (isInputError(e)) for (const issue of e.issues) form.showError(issue.field, issue.message);
+ * ```
+ * @category Errors
+ */
+export function isInputError(error: unknown): error is InputError {
+  return error instanceof InputError || matches(error, ['InputError']);
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 
-export { ParseError, RuleError, SamspilError, ValidationError } from './errors.js';
-export type { SamspilErrorOptions, ValidationIssue } from './errors.js';
+export { InputError, ParseError, RuleError, SamspilError, ValidationError } from './errors.js';
+export type { InputIssue, SamspilErrorOptions, ValidationIssue } from './errors.js';
 
-export { isParseError, isRuleError, isSamspilError, isValidationError } from './guards.js';
+export { isInputError, isParseError, isRuleError, isSamspilError, isValidationError } from './guards.js';
