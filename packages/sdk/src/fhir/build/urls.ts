@@ -22,7 +22,6 @@ export const SYSTEMS = {
   acknowledgementErrorCodes: `${TERMINOLOGY}/medcom-acknowledgement-error-codes`,
   requestPriority: 'http://hl7.org/fhir/request-priority',
   actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
-  lpr3: 'https://www.esundhed.dk/Registre/Landspatientsregisteret',
 } as const;
 
 /** The SOR endpoint URL MedCom messages use for an organisation's SOR id. */

@@ -302,11 +302,26 @@ describe('PRIMITIVE_PATTERNS', () => {
     assert.equal(Object.keys(PRIMITIVE_PATTERNS).length, 20);
   });
 
-  it('uses the R4 regex text where R4 defines one', () => {
+  it('agrees with the R4 regexes on ASCII text, reading \\s the XML Schema way', () => {
+    const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 -.:+T\t\n\r/#_'.split('')), maxLength: 12 });
     for (const [type, regex] of Object.entries(R4_PRIMITIVES)) {
       if (type === 'base64Binary' || type === 'xhtml') continue;
-      assert.equal(PRIMITIVE_PATTERNS[type]?.source, `^(?:${regex})$`, type);
+      const r4 = new RegExp(`^(?:${regex})$`);
+      const ours = PRIMITIVE_PATTERNS[type];
+      assert.ok(ours, type);
+      fc.assert(fc.property(ascii, (value) => ours.test(value) === r4.test(value)), { numRuns: 300 });
     }
+  });
+
+  it('takes no-break and other Unicode spaces as ordinary characters, as XML Schema does', () => {
+    for (const space of ['\u00a0', '\u2028', '\u3000', '\ufeff']) {
+      assert.ok(PRIMITIVE_PATTERNS['string']?.test(`a${space}b`), 'string');
+      assert.ok(PRIMITIVE_PATTERNS['markdown']?.test(space), 'markdown');
+      assert.ok(PRIMITIVE_PATTERNS['code']?.test(`a${space}b`), 'code');
+      assert.ok(PRIMITIVE_PATTERNS['uri']?.test(`urn:x${space}`), 'uri');
+    }
+    assert.ok(!PRIMITIVE_PATTERNS['code']?.test('a  b'), 'code keeps refusing double spaces');
+    assert.ok(!PRIMITIVE_PATTERNS['uri']?.test('a b'), 'uri keeps refusing spaces');
   });
 
   it('accepts exactly what the R4 base64Binary regex accepts, without its exponential backtracking', () => {

@@ -183,6 +183,23 @@ const XHTML_PATTERN = '<div(\\s[^>]*)?(/>|>[\\s\\S]*</div>)';
 const BASE64_PATTERN = '\\s*([0-9a-zA-Z+/=]{4}\\s*)+';
 const SAFE_PATTERNS: Readonly<Record<string, string>> = { base64Binary: BASE64_PATTERN, xhtml: XHTML_PATTERN };
 
+const XSD_WHITESPACE = ' \\t\\n\\r';
+const XSD_ESCAPES: Readonly<Record<string, string>> = {
+  // Space, CR, LF, tab or any non-space: any character at all.
+  '[ \\r\\n\\t\\S]': '[\\s\\S]',
+  '[^\\s]': `[^${XSD_WHITESPACE}]`,
+  '\\S': `[^${XSD_WHITESPACE}]`,
+  '\\s': `[${XSD_WHITESPACE}]`,
+};
+
+/**
+ * An XML Schema regex as a JavaScript one. XSD's `\s` is only space, tab, CR and LF; JavaScript's also takes
+ * no-break spaces and other Unicode spaces, which would refuse valid FHIR strings.
+ */
+function fromXsd(regex: string): string {
+  return regex.replace(/\[ \\r\\n\\t\\S\]|\[\^\\s\]|\\[sS]/g, (token) => XSD_ESCAPES[token] ?? token);
+}
+
 /**
  * The R4 `regex` of each primitive type, anchored to match the whole value (XML Schema semantics). `xhtml`
  * has none in R4 and gets a shape check for a `div` element instead; `base64Binary` uses an equivalent
@@ -197,7 +214,7 @@ const SAFE_PATTERNS: Readonly<Record<string, string>> = { base64Binary: BASE64_P
  */
 export const PRIMITIVE_PATTERNS: Readonly<Record<string, RegExp>> = /* @__PURE__ */ Object.freeze(
   Object.fromEntries(
-    Object.entries(R4_PRIMITIVES).map(([type, regex]) => [type, new RegExp(`^(?:${SAFE_PATTERNS[type] ?? regex})$`)]),
+    Object.entries(R4_PRIMITIVES).map(([type, regex]) => [type, new RegExp(`^(?:${SAFE_PATTERNS[type] ?? fromXsd(regex)})$`)]),
   ),
 );
 
