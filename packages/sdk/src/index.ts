@@ -7,3 +7,5 @@ export * from './patient/index.js';
 export * from './fhir/profiles/index.js';
 export * from './fhir/validate/index.js';
 export * from './fhir/xml/index.js';
+export * from './fhir/build/index.js';
+export * from './fhir/read/index.js';

@@ -2,6 +2,7 @@
 // What a HomeCareObservation message says, checked before anything is built: the parties, the patient, the nurse
 // who measured, the observations and their attachments.
 import * as z from 'zod/mini';
+import { ATTACHMENT_CONTENT_TYPES, PRACTITIONER_ROLE_CODES } from './terminology.js';
 import { parseYdernummer } from '../../identifiers/ydernummer.js';
 import { rule } from './check.js';
 import { OrganizationInput, PatientInput } from './inputs.js';
@@ -75,66 +76,6 @@ export const OBSERVATION_CODE_SYSTEMS = {
 const SYSTEM_KEYS = ['npu', 'medcom', 'loinc', 'snomed', 'ieee', 'sks'] as const;
 
 /**
- * The SKS administrative roles a performer may have (CodeSystem `medcom-core-PractitionerRolesSKSadministrativ`,
- * terminology 2.0.2), spelled as the CodeSystem spells them.
- *
- * @example
- * ```ts
- * PRACTITIONER_ROLES.includes('sygeplejerske'); // true
- * ```
- * @category Builders
- */
-export const PRACTITIONER_ROLES = [
-  'speciallaege',
-  'speciallaegeipraksis',
-  'cheflaege',
-  'overlaege',
-  'afdelingslaege',
-  'sygehuslaege',
-  'sygeplejerske',
-  'sundhedsplejerske',
-  'socialogsundhedsassistent',
-  'socialogsundhedsmedhjaelper',
-  'socialogsundhedsmehjaelper',
-  'sygehjaelper',
-  'plejer',
-  'plejehjemsassistent',
-  'tandlaege',
-  'klinisktandtekniker',
-  'tandplejer',
-  'farmaceut',
-  'apoteker',
-  'psykolog',
-  'pyskolog',
-  'jordemoder',
-  'fysioterapeut',
-  'ergoterapeut',
-  'bioanalytiker',
-  'radiograf',
-  'diaetist',
-  'diaetistassistent',
-  'audilogiassistent',
-  'neurofysiologassistent',
-  'kiropraktor',
-  'zoneterapeut',
-  'psykoterapeut',
-  'audiologopaed',
-  'laegesekretaer',
-  'ledendelaegesekretaer',
-  'sygeplejesekretaer',
-  'sygeplejesekretear',
-  'fodterapeut',
-  'socialraadgiver',
-  'ledendesocialraadgiver',
-  'laerer',
-  'paedagog',
-  'beskaeftigelsesvejleder',
-  'bandagist',
-  'skomager',
-  'optiker',
-] as const;
-
-/**
  * The receiving GP practice (`medcom-requesterorganization`): an {@link OrganizationInput} with its ydernummer
  * and, when known, the initials of the GP who asked for the observations.
  *
@@ -188,7 +129,7 @@ export const PerformerInput = /* @__PURE__ */ z
           rule('phone', 'Not a phone number (digits, spaces, hyphens, an optional leading +)'),
         ),
       ),
-    role: z.enum(PRACTITIONER_ROLES),
+    role: z.enum(PRACTITIONER_ROLE_CODES),
   })
   .check(
     /* @__PURE__ */ z.refine((p) => (p.given?.length ?? 0) > 0 || p.family !== undefined, {
@@ -287,7 +228,7 @@ export type ObservationInput = z.input<typeof ObservationInput>;
  */
 export const MediaInput = /* @__PURE__ */ z.strictObject({
   title: text(),
-  contentType: z.enum(['application/pdf', 'image/gif', 'image/jpeg', 'image/png', 'image/tiff', 'image/bmp']),
+  contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
   data: z
     .string()
     .check(

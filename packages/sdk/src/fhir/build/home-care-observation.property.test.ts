@@ -6,9 +6,9 @@ import type { Bundle, DiagnosticReport, Observation, Resource } from '@medplum/f
 import { validateMessage } from '../validate/index.js';
 import { fixedOptions, gln, organizationInput, patientInput, sor, text } from './arbitraries.test-support.js';
 import { buildHomeCareObservation } from './home-care-observation.js';
+import { PRACTITIONER_ROLE_CODES } from './terminology.js';
 import {
   OBSERVATION_CODE_SYSTEMS,
-  PRACTITIONER_ROLES,
   type HomeCareObservationInput,
   type ObservationInput,
 } from './home-care-observation-input.js';
@@ -81,7 +81,7 @@ const input: fc.Arbitrary<HomeCareObservationInput> = fc.record(
           given: fc.array(text(20), { minLength: 1, maxLength: 2 }),
           family: text(30),
           phone: fc.tuple(fc.boolean(), digits(8)).map(([plus, number]) => `${plus ? '+45 ' : ''}${number}`),
-          role: fc.constantFrom(...PRACTITIONER_ROLES),
+          role: fc.constantFrom(...PRACTITIONER_ROLE_CODES),
         },
         { requiredKeys: ['phone', 'role'] },
       )

@@ -309,7 +309,10 @@ describe('PRIMITIVE_PATTERNS', () => {
       const r4 = new RegExp(`^(?:${regex})$`);
       const ours = PRIMITIVE_PATTERNS[type];
       assert.ok(ours, type);
-      fc.assert(fc.property(ascii, (value) => ours.test(value) === r4.test(value)), { numRuns: 300 });
+      fc.assert(
+        fc.property(ascii, (value) => ours.test(value) === r4.test(value)),
+        { numRuns: 300 },
+      );
     }
   });
 

@@ -214,7 +214,10 @@ function fromXsd(regex: string): string {
  */
 export const PRIMITIVE_PATTERNS: Readonly<Record<string, RegExp>> = /* @__PURE__ */ Object.freeze(
   Object.fromEntries(
-    Object.entries(R4_PRIMITIVES).map(([type, regex]) => [type, new RegExp(`^(?:${SAFE_PATTERNS[type] ?? fromXsd(regex)})$`)]),
+    Object.entries(R4_PRIMITIVES).map(([type, regex]) => [
+      type,
+      new RegExp(`^(?:${SAFE_PATTERNS[type] ?? fromXsd(regex)})$`),
+    ]),
   ),
 );
 

@@ -264,12 +264,12 @@ export interface CareCommunicationDetails {
  *
  * @example
  * ```ts
- * const issue: AcknowledgementIssue = { severity: 'error', code: 'structure',
+ * const issue: AcknowledgementIssueDescription = { severity: 'error', code: 'structure',
  *   detailCodes: ['MSG_VALUESET_VALUE_UNKNOWN'], text: undefined };
  * ```
  * @category Reading
  */
-export interface AcknowledgementIssue {
+export interface AcknowledgementIssueDescription {
   readonly severity: string | undefined;
   /** FHIR issue type, e.g. `structure`. */
   readonly code: string | undefined;
@@ -293,7 +293,7 @@ export interface AcknowledgementDetails {
   readonly responseCode: string | undefined;
   /** `MessageHeader.response.identifier`: the MessageHeader id of the message acknowledged. */
   readonly acknowledgedMessageHeaderId: string | undefined;
-  readonly issues: readonly AcknowledgementIssue[];
+  readonly issues: readonly AcknowledgementIssueDescription[];
 }
 
 /**

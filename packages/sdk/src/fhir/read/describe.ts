@@ -28,7 +28,7 @@ export type { MessageKind, MessageLabel } from './describe-labels.js';
 export type {
   AcknowledgementDescription,
   AcknowledgementDetails,
-  AcknowledgementIssue,
+  AcknowledgementIssueDescription,
   ActivityDescription,
   AttachmentDescription,
   AuthorDescription,
