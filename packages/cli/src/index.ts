@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { convert } from './commands/convert.js';
+import { examples } from './commands/examples.js';
 import { ID_CHECK_USAGE, idCheck } from './commands/id-check.js';
 import { inspect } from './commands/inspect.js';
 import { validate } from './commands/validate.js';
@@ -15,6 +16,7 @@ Commands:
   validate [--json] FILE...               validate MedCom FHIR messages (JSON or XML)
   convert --to xml|json FILE              print a FHIR message in the other serialisation
   inspect [--json] FILE                   say what a letter or message is and print its domain model
+  examples --out DIR [--format json|xml]  write the synthetic example set made by the builders
 
 Options:
   -h, --help     show this help
@@ -46,6 +48,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'validate') return await validate(argv.slice(1), io);
     if (command === 'convert') return await convert(argv.slice(1), io);
     if (command === 'inspect') return await inspect(argv.slice(1), io);
+    if (command === 'examples') return await examples(argv.slice(1), io);
     if (command === 'id') {
       io.stderr(`samspil id: unknown subcommand ${subcommand ?? '(none)'}\n\n${ID_CHECK_USAGE}`);
       return EXIT.usage;
