@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { convert } from './commands/convert.js';
+import { envelope } from './commands/envelope.js';
 import { examples } from './commands/examples.js';
+import { hub } from './commands/hub.js';
 import { ID_CHECK_USAGE, idCheck } from './commands/id-check.js';
 import { inspect } from './commands/inspect.js';
 import { validate } from './commands/validate.js';
@@ -16,7 +18,9 @@ Commands:
   validate [--json] FILE...               validate MedCom FHIR messages (JSON or XML)
   convert --to xml|json FILE              print a FHIR message in the other serialisation
   inspect [--json] FILE                   say what a letter or message is and print its domain model
+  envelope wrap|unwrap [options] FILE     wrap a message in a VANSEnvelope, or read one
   examples --out DIR [--format json|xml]  write the synthetic example set made by the builders
+  hub [--port N] [--db PATH] [options]    run the reference hub (mailboxes per GLN) on 127.0.0.1
 
 Options:
   -h, --help     show this help
@@ -48,7 +52,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'validate') return await validate(argv.slice(1), io);
     if (command === 'convert') return await convert(argv.slice(1), io);
     if (command === 'inspect') return await inspect(argv.slice(1), io);
+    if (command === 'envelope') return await envelope(argv.slice(1), io);
     if (command === 'examples') return await examples(argv.slice(1), io);
+    if (command === 'hub') return await hub(argv.slice(1), io);
     if (command === 'id') {
       io.stderr(`samspil id: unknown subcommand ${subcommand ?? '(none)'}\n\n${ID_CHECK_USAGE}`);
       return EXIT.usage;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The reference message hub (per-GLN mailboxes on SQLite) lands with the transport work; until then the
-// package only reserves its name and place in the build.
-
-/** The hub package's version. */
-export const HUB_VERSION = '0.1.0';
+// `@samspil/hub`: the reference message hub (per-GLN mailboxes on SQLite) for the demo, local development and
+// end-to-end tests. The HTTP API is described in docs/hub-api.md.
+export { startHub } from './hub.js';
+export type { Hub, HubOptions, HubParty } from './options.js';
+export type { HubLog } from './log.js';
+export { HUB_VERSION } from './version.js';

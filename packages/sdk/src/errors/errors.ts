@@ -178,3 +178,99 @@ export class InputError extends RuleError {
     this.issues = Object.freeze(issues.map((issue) => ({ ...issue, message: redactCpr(issue.message) })));
   }
 }
+
+/**
+ * A network call failed. `retryable` says whether trying again may help (a timeout, a dropped connection, a 5xx
+ * or 429) or not (the network refused the request for good: 400, 403, 409, 413).
+ *
+ * @example
+ * ```ts
+ * if (isTransportError(e) && !e.retryable) markFailed(e.message);
+ * ```
+ * @category Errors
+ */
+export class TransportError extends SamspilError {
+  override name = 'TransportError';
+  /** Whether the same request may succeed later. */
+  readonly retryable: boolean;
+
+  /**
+   * @param message - What failed; CPR numbers in it are masked.
+   * @param retryable - Whether trying again may help.
+   * @param options - Optional `cause`.
+   */
+  constructor(message: string, retryable: boolean, options?: SamspilErrorOptions) {
+    super(message, options);
+    this.retryable = retryable;
+  }
+}
+
+/**
+ * The server answered with an error status; `status` and the server's error `code` (if it sent one) tell why.
+ *
+ * @example
+ * ```ts
+ * if (isTransportError(e) && e instanceof HttpError && e.status === 403) signInAgain();
+ * ```
+ * @category Errors
+ */
+export class HttpError extends TransportError {
+  override name = 'HttpError';
+  readonly status: number;
+  /** The `error` code of the server's JSON error body, e.g. `not-sender`. */
+  readonly code: string | undefined;
+
+  /**
+   * @param status - The HTTP status.
+   * @param message - The server's message or a description; CPR numbers in it are masked.
+   * @param code - The server's error code, if any.
+   * @param options - Optional `cause`.
+   */
+  constructor(status: number, message: string, code?: string, options?: SamspilErrorOptions) {
+    super(message, status >= 500 || status === 429 || status === 408, options);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/**
+ * No answer in time. Retryable.
+ *
+ * @example
+ * ```ts
+ * throw new TimeoutError('The hub did not answer within 10 s');
+ * ```
+ * @category Errors
+ */
+export class TimeoutError extends TransportError {
+  override name = 'TimeoutError';
+
+  /**
+   * @param message - What timed out.
+   * @param options - Optional `cause`.
+   */
+  constructor(message: string, options?: SamspilErrorOptions) {
+    super(message, true, options);
+  }
+}
+
+/**
+ * The connection failed or was dropped before an answer. Retryable.
+ *
+ * @example
+ * ```ts
+ * throw new NetworkError('Connection reset', { cause: e });
+ * ```
+ * @category Errors
+ */
+export class NetworkError extends TransportError {
+  override name = 'NetworkError';
+
+  /**
+   * @param message - What failed.
+   * @param options - Optional `cause`.
+   */
+  constructor(message: string, options?: SamspilErrorOptions) {
+    super(message, true, options);
+  }
+}

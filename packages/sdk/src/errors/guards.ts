@@ -1,5 +1,13 @@
 // SPDX-License-Identifier: MIT
-import { InputError, ParseError, RuleError, SAMSPIL_ERROR_BRAND, SamspilError, ValidationError } from './errors.js';
+import {
+  InputError,
+  ParseError,
+  RuleError,
+  TransportError,
+  SAMSPIL_ERROR_BRAND,
+  SamspilError,
+  ValidationError,
+} from './errors.js';
 
 // Falls back to name plus brand so errors from a duplicate copy of the SDK are still recognised,
 // while same-named errors from other libraries (e.g. another `ValidationError`) are not.
@@ -25,7 +33,17 @@ function matches(error: unknown, names: readonly string[]): boolean {
 export function isSamspilError(error: unknown): error is SamspilError {
   return (
     error instanceof SamspilError ||
-    matches(error, ['SamspilError', 'ParseError', 'ValidationError', 'RuleError', 'InputError'])
+    matches(error, [
+      'SamspilError',
+      'ParseError',
+      'ValidationError',
+      'RuleError',
+      'InputError',
+      'TransportError',
+      'HttpError',
+      'TimeoutError',
+      'NetworkError',
+    ])
   );
 }
 
@@ -87,4 +105,21 @@ export function isRuleError(error: unknown): error is RuleError {
  */
 export function isInputError(error: unknown): error is InputError {
   return error instanceof InputError || matches(error, ['InputError']);
+}
+
+/**
+ * Whether `error` is a {@link TransportError} (or its `HttpError`, `TimeoutError`, `NetworkError`).
+ *
+ * @param error - Anything caught.
+ * @returns `true` for a transport error, which says whether it is `retryable`.
+ * @example
+ * ```ts
+ * if (isTransportError(e) && e.retryable) scheduleRetry();
+ * ```
+ * @category Errors
+ */
+export function isTransportError(error: unknown): error is TransportError {
+  return (
+    error instanceof TransportError || matches(error, ['TransportError', 'HttpError', 'TimeoutError', 'NetworkError'])
+  );
 }

@@ -1,6 +1,23 @@
 // SPDX-License-Identifier: MIT
 
-export { InputError, ParseError, RuleError, SamspilError, ValidationError } from './errors.js';
+export {
+  HttpError,
+  InputError,
+  NetworkError,
+  ParseError,
+  RuleError,
+  SamspilError,
+  TimeoutError,
+  TransportError,
+  ValidationError,
+} from './errors.js';
 export type { InputIssue, SamspilErrorOptions, ValidationIssue } from './errors.js';
 
-export { isInputError, isParseError, isRuleError, isSamspilError, isValidationError } from './guards.js';
+export {
+  isInputError,
+  isParseError,
+  isRuleError,
+  isSamspilError,
+  isTransportError,
+  isValidationError,
+} from './guards.js';
