@@ -84,6 +84,7 @@ export interface IncomingRecord {
 export interface ReliableStore {
   /** Inserts or replaces an outgoing record by `key`. */
   putOutgoing(record: OutgoingRecord): Promise<void>;
+  /** The outgoing record with this `key`, or `undefined`. */
   getOutgoing(key: string): Promise<OutgoingRecord | undefined>;
   /** Outgoing records, oldest `createdAt` first, optionally only those in `states`, or due at or before `dueBy`. */
   listOutgoing(query?: {
@@ -93,10 +94,12 @@ export interface ReliableStore {
   }): Promise<OutgoingRecord[]>;
   /** Inserts or replaces an incoming record by `messageHeaderId`. */
   putIncoming(record: IncomingRecord): Promise<void>;
+  /** The incoming record of this MessageHeader.id, or `undefined`. */
   getIncoming(messageHeaderId: string): Promise<IncomingRecord | undefined>;
   /** The incoming record one of whose `bundleIds` is `bundleId`. */
   findIncomingByBundleId(bundleId: string): Promise<IncomingRecord | undefined>;
   /** Forgets incoming records last seen before `before`; returns how many. */
   pruneIncoming(before: string): Promise<number>;
+  /** Releases the store; later calls reject. */
   close(): Promise<void>;
 }

@@ -74,12 +74,12 @@ function checkGlns(options: WrapVansEnvelopeOptions): void {
  *   message's UTF-8 bytes. Text and bytes travel exactly as given.
  * @param options - Sender and receiver GLNs; optionally the envelope id, clock, id source and Bundle format.
  * @returns The envelope XML (UTF-8 when encoded).
- * @throws {@link InputError} for a sender or receiver that is not a valid GLN (rule `gln`); a message MedCom has no
+ * @throws `InputError` for a sender or receiver that is not a valid GLN (rule `gln`); a message MedCom has no
  *   statistical code for, such as a HomeCareObservation (`vans-name`); a MessageHeader.id or envelope id that is not
  *   a UUID (`uuid`); an envelope over 100 MB including the envelope (`too-large`); or a `format` that does not
  *   match the text given (`format-mismatch`).
- * @throws {@link ParseError} when the message cannot be read as a MedCom FHIR message or OIOXML letter.
- * @throws {@link ValidationError} when a Bundle object cannot be written as FHIR XML (`format: 'xml'`).
+ * @throws `ParseError` when the message cannot be read as a MedCom FHIR message or OIOXML letter.
+ * @throws `ValidationError` when a Bundle object cannot be written as FHIR XML (`format: 'xml'`).
  * @example
  * ```ts
  * const xml = wrapVansEnvelope(bundle, { sender: '5790001382445', receiver: '5790000121526' });

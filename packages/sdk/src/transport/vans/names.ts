@@ -72,7 +72,7 @@ export interface FhirNameKey {
  *
  * @param key - The message's kind and its activity, category or response code.
  * @returns `{ name, version }`, e.g. `{ name: 'MCM:FDIS91#training', version: '5.0' }`.
- * @throws {@link InputError} (rule `vans-name`) when MedCom defines no statistical code for the message: a
+ * @throws `InputError` (rule `vans-name`) when MedCom defines no statistical code for the message: a
  *   HomeCareObservation or an empty message, or a code outside the code system.
  * @example
  * ```ts
@@ -141,7 +141,7 @@ export function fhirDocumentName(key: FhirNameKey): { name: string; version: str
  *
  * @param header - `Letter/StatisticalCode`, `Letter/TypeCode` and `Letter/VersionCode`.
  * @returns `{ name, version }`.
- * @throws {@link InputError} (rule `vans-name`) when the letter has neither code.
+ * @throws `InputError` (rule `vans-name`) when the letter has neither code.
  * @example
  * ```ts
  * letterDocumentName({ statisticalCode: 'GGOP2', typeCode: 'GGOP', versionCode: 'GGOP100' });

@@ -195,8 +195,8 @@ function refuseFormat(): InputError {
  *   match what is given.
  * @param maxBytes - Larger input is refused before it is parsed.
  * @returns The payload.
- * @throws {@link ParseError} when the input cannot be read as a MedCom FHIR message or OIOXML letter.
- * @throws {@link InputError} when it can, but cannot be put in an envelope (no statistical code, no UUID).
+ * @throws `ParseError` when the input cannot be read as a MedCom FHIR message or OIOXML letter.
+ * @throws `InputError` when it can, but cannot be put in an envelope (no statistical code, no UUID).
  * @example
  * ```ts
  * readPayload(bundle, 'xml', VANS_MAX_BYTES).name; // 'MCM:FDIS91#training'

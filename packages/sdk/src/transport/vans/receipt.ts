@@ -73,7 +73,7 @@ function checkError(type: VansReceiptType, error: VansReceiptOptions['error'], c
  * @param original - The envelope being answered, as `unwrapVansEnvelope` returned it. A receipt is never answered.
  * @param options - The error (for the negative types), clock and id source.
  * @returns The receipt envelope XML.
- * @throws {@link InputError} for an unknown type, a receipt as `original` (rule `receipt-of-receipt`), a missing or
+ * @throws `InputError` for an unknown type, a receipt as `original` (rule `receipt-of-receipt`), a missing or
  *   unwanted error, or values the schema does not allow.
  * @example
  * ```ts

@@ -220,7 +220,7 @@ function unwrap(xml: string | Uint8Array, maxBytes: number): VansEnvelope {
  * @param xml - The envelope as text or bytes, as a `Transport` delivers it.
  * @param options - `maxBytes`: refuse larger envelopes (default 100 MB).
  * @returns The envelope; narrow on `kind`.
- * @throws {@link ParseError} for anything that is not a valid envelope, with the element path first, e.g.
+ * @throws `ParseError` for anything that is not a valid envelope, with the element path first, e.g.
  *   `VANSEnvelope/Message/MetaInformation/Document/SizeInBytes: does not match the 812 bytes in Data`. Messages
  *   never quote the envelope's content.
  * @example
