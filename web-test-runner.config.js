@@ -2,8 +2,8 @@
 // Browser tests in Debian's Chromium (no browser downloads are possible here), TypeScript through esbuild,
 // workspace packages resolved to their sources through the `@samspil/source` export condition.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, normalize, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, normalize, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -29,6 +29,14 @@ async function sharedFolder(ctx, next) {
   const prefix = ['/__shared/', '/shared/'].find((p) => ctx.path.startsWith(p));
   if (!prefix) return next();
   const file = normalize(join(SHARED, decodeURIComponent(ctx.path.slice(prefix.length))));
+  // A folder's file names as JSON, so browser tests can walk every official example without a copied list.
+  if (file.endsWith(`${sep}index.json`) && file.startsWith(SHARED) && !existsSync(file)) {
+    const dir = file.slice(0, -'/index.json'.length);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) return next();
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(readdirSync(dir).sort());
+    return;
+  }
   if (!file.startsWith(SHARED) || !existsSync(file)) return next();
   ctx.type = file.endsWith('.xml') ? 'application/xml' : 'application/octet-stream';
   ctx.body = readFileSync(file);
