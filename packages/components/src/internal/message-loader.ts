@@ -3,6 +3,7 @@ import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import type { Bundle } from '@medplum/fhirtypes';
 import { redactCpr } from '@samspil/sdk';
+import { fhirXmlParser } from './fhir-xml.js';
 
 /** A FHIR message as a viewer can take it: the parsed Bundle, or its FHIR JSON or XML text or bytes. */
 export type MessageSource = Bundle | string | Uint8Array;
@@ -37,9 +38,13 @@ export async function readMessage(source: MessageSource): Promise<Bundle> {
     }
   }
   if (first === '<') {
-    // FHIR XML is rare in browsers; its parser loads only when one arrives.
-    const { parseFhirXml } = await import('@samspil/sdk');
-    const parsed = parseFhirXml(text);
+    const parse = fhirXmlParser();
+    if (parse === undefined) {
+      throw new MessageLoadError(
+        "FHIR XML is not enabled: import '@samspil/components/fhir-xml.js' once to read messages in XML",
+      );
+    }
+    const parsed = parse(text);
     if (!parsed.ok) throw new MessageLoadError(parsed.issues[0]?.message ?? 'The message is not valid FHIR XML');
     return parsed.resource as unknown as Bundle;
   }

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: MIT
+// The stay timeline's own wording. MedCom's activity labels come from the SDK (`activityLabel`); these are the rest.
+// Hosts override any key at runtime: `setStrings('da', { stayTitle: 'Indlæggelse' })`.
+import type { StayEventKind, StayState } from '@samspil/sdk';
+
+/** Danish, the default. */
+export const daStrings = {
+  stayTitle: 'Sygehusophold',
+  stayLoading: 'Henter advis om sygehusophold …',
+  stayEmpty: 'Ingen advis om sygehusophold at vise.',
+  stayError: 'Advis om sygehusophold kunne ikke vises.',
+
+  /** The callout: what the home-care worker must know and act on. */
+  stayStatusLabel: 'Status nu',
+  stayAsOf: (date: string): string => `pr. ${date}`,
+  stayHeadlineAdmitted: 'Indlagt',
+  stayHeadlineEmergency: 'På sygehuset (akut ambulant)',
+  stayHeadlineOnLeave: (since: string): string => `På orlov siden ${since}`,
+  stayHeadlineDischargedToday: 'Udskrevet i dag — hjemmeplejen skal være klar',
+  stayHeadlineDischargedYesterday: 'Udskrevet i går',
+  stayHeadlineDischarged: (date: string): string => `Udskrevet ${date}`,
+  stayHeadlineDeceased: 'Død',
+  stayHeadlineCancelled: 'Aflyst',
+  stayActionAdmitted: 'Borgeren er indlagt på sygehuset.',
+  stayActionEmergency: 'Borgeren er på sygehuset i et akut ambulant forløb.',
+  stayActionOnLeave: 'Borgeren er hjemme på orlov fra sygehuset og kan have brug for hjemmeplejen.',
+  stayActionDischargedToday: 'Borgeren kommer hjem i dag. Sørg for, at hjemmeplejen er klar.',
+  stayActionDischarged: 'Borgeren er udskrevet til hjemmet/primær sektor.',
+  stayActionDeceased: 'Sygehuset har meldt borgeren død.',
+  stayActionCancelled:
+    'Sygehuset har annulleret alle beskeder om opholdet. Ifølge beskederne er borgeren ikke indlagt.',
+  stayAdmittedSince: 'Indlagt siden',
+  stayEmergencySince: 'På sygehuset siden',
+  stayBackFromLeave: 'Tilbage fra orlov',
+  stayDischargedAt: 'Udskrevet',
+  stayDiedAt: 'Dødstidspunkt',
+  stayReportOfAdmissionRequest: 'Sygehuset beder om en indlæggelsesrapport.',
+  stayManyPatients: (count: number): string =>
+    `Beskederne gælder ${count} forskellige patienter. Kontrollér CPR-nummeret ved hvert forløb.`,
+
+  /** Episodes and their timelines. */
+  stayEpisode: 'Forløb',
+  stayEpisodeOf: (n: number, total: number): string => `Forløb ${n} af ${total}`,
+  stayTimeline: 'Hændelser',
+  stayEvents: {
+    'admitted-inpatient': 'Indlagt',
+    'admitted-emergency': 'Ankommet akut ambulant',
+    'leave-started': 'Orlov begyndt',
+    'leave-ended': 'Tilbage fra orlov',
+    discharged: 'Udskrevet til hjemmet',
+    died: 'Død',
+  } satisfies Record<StayEventKind, string>,
+  stayStates: {
+    admitted: 'Indlagt',
+    'on-leave': 'På orlov',
+    discharged: 'Udskrevet',
+    deceased: 'Død',
+    cancelled: 'Aflyst',
+  } satisfies Record<StayState, string>,
+  stayRevised: 'Rettet',
+  stayCancelled: 'Annulleret',
+  stayEarlier: 'Tidligere angivet',
+  stayCancelledAt: 'Annulleret',
+  stayBy: 'af',
+  staySent: 'sendt',
+  stayReportedBy: 'Meldt af',
+  stayUnresolvedRevision: 'Retter en besked, som ikke er modtaget',
+  stayUnresolvedCancellation: 'Annullerer en besked, som ikke er modtaget',
+
+  /** Facts of an episode and of each message. */
+  stayFactState: 'Status',
+  stayFactDepartment: 'Afsendende afdeling',
+  stayFactServiceProvider: 'Ansvarlig enhed',
+  stayFactReceiver: 'Modtager',
+  stayFactEpisodeOfCare: 'Forløbs-id',
+  stayFactPatient: 'Patient',
+  stayEpisodeKinds: { lpr3: 'LPR3', local: 'lokalt' } satisfies Record<'lpr3' | 'local', string>,
+  staySor: 'SOR',
+  stayGln: 'EAN/GLN',
+  stayPhone: 'Tlf.',
+  stayEmail: 'E-mail',
+  stayMessages: (count: number): string => `Beskeder i forløbet (${count})`,
+  stayMessageActivity: 'Aktivitet',
+  stayMessageStatus: 'Kontaktstatus',
+  stayEncounterStatuses: {
+    'in-progress': 'I gang',
+    onleave: 'På orlov',
+    finished: 'Afsluttet',
+    'entered-in-error': 'Fejlregistreret',
+  } as Readonly<Record<string, string>>,
+  stayMessageClass: 'Kontakttype',
+  stayClasses: { IMP: 'Indlagt', EMER: 'Akut ambulant' } as Readonly<Record<string, string>>,
+  stayMessagePeriod: 'Periode',
+  stayMessageLeave: 'Orlov',
+  stayOpenEnd: 'fortsat',
+  stayMessageDeceased: 'Patienten er død',
+  stayMessageReport: 'Indlæggelsesrapport ønsket',
+  stayMessageReportTo: 'til',
+  stayMessageRevises: 'Retter besked',
+  stayMessageCancels: 'Annullerer besked',
+  stayMessagePrevious: 'Forrige besked',
+  stayMessageId: 'Besked-id',
+  stayMessageSent: 'Sendt',
+  stayYes: 'Ja',
+  stayNo: 'Nej',
+  stayNotStated: 'Ikke angivet',
+
+  /** Notes at the end. */
+  stayTimeZone: (zone: string): string => `Tidspunkter vises i tidszonen ${zone}.`,
+  staySkipped: (count: number): string =>
+    count === 1
+      ? '1 besked er ikke et advis om sygehusophold og vises ikke her.'
+      : `${count} beskeder er ikke advis om sygehusophold og vises ikke her.`,
+};
+
+/** The shape of the table, for hosts that override it. */
+export type StayTimelineStrings = typeof daStrings;
+
+/** English. */
+export const enStrings: StayTimelineStrings = {
+  stayTitle: 'Hospital stay',
+  stayLoading: 'Loading hospital notifications …',
+  stayEmpty: 'No hospital notifications to show.',
+  stayError: 'The hospital notifications could not be shown.',
+
+  stayStatusLabel: 'Status now',
+  stayAsOf: (date) => `as of ${date}`,
+  stayHeadlineAdmitted: 'Admitted',
+  stayHeadlineEmergency: 'In hospital (acute ambulant)',
+  stayHeadlineOnLeave: (since) => `On leave since ${since}`,
+  stayHeadlineDischargedToday: 'Discharged today — home care must be ready',
+  stayHeadlineDischargedYesterday: 'Discharged yesterday',
+  stayHeadlineDischarged: (date) => `Discharged ${date}`,
+  stayHeadlineDeceased: 'Died',
+  stayHeadlineCancelled: 'Cancelled',
+  stayActionAdmitted: 'The citizen is admitted to hospital.',
+  stayActionEmergency: 'The citizen is in hospital on an acute ambulant visit.',
+  stayActionOnLeave: 'The citizen is at home on leave from hospital and may need home care.',
+  stayActionDischargedToday: 'The citizen comes home today. Make sure home care is ready.',
+  stayActionDischarged: 'The citizen has been discharged home/to the primary sector.',
+  stayActionDeceased: 'The hospital has reported that the citizen died.',
+  stayActionCancelled:
+    'The hospital has cancelled every message about the stay. According to the messages, the citizen is not admitted.',
+  stayAdmittedSince: 'Admitted since',
+  stayEmergencySince: 'In hospital since',
+  stayBackFromLeave: 'Back from leave',
+  stayDischargedAt: 'Discharged',
+  stayDiedAt: 'Time of death',
+  stayReportOfAdmissionRequest: 'The hospital asks for an admission report.',
+  stayManyPatients: (count) =>
+    `The messages concern ${count} different patients. Check the CPR number of each episode.`,
+
+  stayEpisode: 'Episode of care',
+  stayEpisodeOf: (n, total) => `Episode ${n} of ${total}`,
+  stayTimeline: 'Events',
+  stayEvents: {
+    'admitted-inpatient': 'Admitted',
+    'admitted-emergency': 'Arrived, acute ambulant',
+    'leave-started': 'Leave started',
+    'leave-ended': 'Back from leave',
+    discharged: 'Discharged home',
+    died: 'Died',
+  },
+  stayStates: {
+    admitted: 'Admitted',
+    'on-leave': 'On leave',
+    discharged: 'Discharged',
+    deceased: 'Died',
+    cancelled: 'Cancelled',
+  },
+  stayRevised: 'Corrected',
+  stayCancelled: 'Cancelled',
+  stayEarlier: 'Earlier given as',
+  stayCancelledAt: 'Cancelled',
+  stayBy: 'by',
+  staySent: 'sent',
+  stayReportedBy: 'Reported by',
+  stayUnresolvedRevision: 'Corrects a message that has not been received',
+  stayUnresolvedCancellation: 'Cancels a message that has not been received',
+
+  stayFactState: 'Status',
+  stayFactDepartment: 'Sending department',
+  stayFactServiceProvider: 'Responsible unit',
+  stayFactReceiver: 'Receiver',
+  stayFactEpisodeOfCare: 'Episode-of-care id',
+  stayFactPatient: 'Patient',
+  stayEpisodeKinds: { lpr3: 'LPR3', local: 'local' },
+  staySor: 'SOR',
+  stayGln: 'EAN/GLN',
+  stayPhone: 'Phone',
+  stayEmail: 'Email',
+  stayMessages: (count) => `Messages in the episode (${count})`,
+  stayMessageActivity: 'Activity',
+  stayMessageStatus: 'Encounter status',
+  stayEncounterStatuses: {
+    'in-progress': 'In progress',
+    onleave: 'On leave',
+    finished: 'Finished',
+    'entered-in-error': 'Entered in error',
+  },
+  stayMessageClass: 'Encounter class',
+  stayClasses: { IMP: 'Inpatient', EMER: 'Acute ambulant' },
+  stayMessagePeriod: 'Period',
+  stayMessageLeave: 'Leave',
+  stayOpenEnd: 'ongoing',
+  stayMessageDeceased: 'The patient has died',
+  stayMessageReport: 'Admission report requested',
+  stayMessageReportTo: 'to',
+  stayMessageRevises: 'Corrects message',
+  stayMessageCancels: 'Cancels message',
+  stayMessagePrevious: 'Previous message',
+  stayMessageId: 'Message id',
+  stayMessageSent: 'Sent',
+  stayYes: 'Yes',
+  stayNo: 'No',
+  stayNotStated: 'Not stated',
+
+  stayTimeZone: (zone) => `Times are shown in the time zone ${zone}.`,
+  staySkipped: (count) =>
+    count === 1
+      ? '1 message is not a hospital notification and is not shown here.'
+      : `${count} messages are not hospital notifications and are not shown here.`,
+};
