@@ -5,8 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Bundle } from '@medplum/fhirtypes';
 import { STORYBOOK_SHARED_PREFIX } from '@samspil/fixtures/letters';
 import { exampleMessages } from '@samspil/sdk/examples';
-// The package entry `@samspil/components/acknowledgement.js` is wired by the lead; until then, the source.
-import '../packages/components/src/acknowledgement/define.js';
+import '@samspil/components/acknowledgement.js';
 
 interface Args {
   messages: readonly Bundle[] | undefined;

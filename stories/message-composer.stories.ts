@@ -5,9 +5,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Bundle } from '@medplum/fhirtypes';
 import type { OrganizationInput, PatientInput, PersonInput } from '@samspil/sdk';
 import { exampleMessages, EXAMPLE_PARTIES, EXAMPLE_PATIENTS } from '@samspil/sdk/examples';
-// The package subpath `@samspil/components/message-composer.js` is wired by the lead; the source works either way.
-import '../packages/components/src/message-composer/define.js';
-import type { SamspilMessageComposer } from '../packages/components/src/message-composer/message-composer.js';
+import '@samspil/components/message-composer.js';
+import type { SamspilMessageComposer } from '@samspil/components';
 
 interface Args {
   mode: 'reply' | 'forward' | 'new';

@@ -12,10 +12,9 @@ import {
   type PersonInput,
 } from '@samspil/sdk';
 import { exampleMessages, EXAMPLE_PARTIES, EXAMPLE_PATIENTS } from '@samspil/sdk/examples';
-// The package subpaths `@samspil/components/message-thread.js` and `…/message-composer.js` are wired by the lead;
 // the sources work either way.
-import '../packages/components/src/message-thread/define.js';
-import '../packages/components/src/message-composer/define.js';
+import '@samspil/components/message-thread.js';
+import '@samspil/components/message-composer.js';
 
 interface Args {
   messages: readonly Bundle[] | undefined;

@@ -6,8 +6,7 @@ import type { Bundle } from '@medplum/fhirtypes';
 import { STORYBOOK_SHARED_PREFIX } from '@samspil/fixtures/letters';
 import { buildHomeCareObservation, type HomeCareObservationInput } from '@samspil/sdk';
 import { EXAMPLE_PARTIES, EXAMPLE_PATIENTS, exampleMessages } from '@samspil/sdk/examples';
-// The package entry `@samspil/components/observation-report.js` is wired by the lead; until then, the source.
-import '../packages/components/src/observation-report/define.js';
+import '@samspil/components/observation-report.js';
 
 interface Args {
   messages: readonly Bundle[] | undefined;

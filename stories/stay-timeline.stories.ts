@@ -5,8 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Bundle } from '@medplum/fhirtypes';
 import { STORYBOOK_SHARED_PREFIX } from '@samspil/fixtures/letters';
 import { exampleMessages } from '@samspil/sdk/examples';
-// The package subpath `@samspil/components/stay-timeline.js` is wired by the lead; the source works either way.
-import '../packages/components/src/stay-timeline/define.js';
+import '@samspil/components/stay-timeline.js';
 
 interface Args {
   messages: readonly Bundle[] | undefined;

@@ -7,6 +7,12 @@ import * as dischargeSummary from './discharge-summary.stories.js';
 import * as patientBanner from './patient-banner.stories.js';
 import * as referralForm from './referral-form.stories.js';
 import * as rehabPlan from './rehab-plan.stories.js';
+import * as acknowledgement from './acknowledgement.stories.js';
+import * as message from './message.stories.js';
+import * as messageComposer from './message-composer.stories.js';
+import * as messageThread from './message-thread.stories.js';
+import * as observationReport from './observation-report.stories.js';
+import * as stayTimeline from './stay-timeline.stories.js';
 
 type Args = Record<string, unknown>;
 interface Context {
@@ -24,10 +30,18 @@ interface StoryLike {
   play?: (context: Context) => Promise<void> | void;
 }
 
-const modules = { dischargeSummary, patientBanner, referralForm, rehabPlan } as unknown as Record<
-  string,
-  Record<string, StoryLike & { title?: string }>
->;
+const modules = {
+  dischargeSummary,
+  patientBanner,
+  referralForm,
+  rehabPlan,
+  acknowledgement,
+  message,
+  messageComposer,
+  messageThread,
+  observationReport,
+  stayTimeline,
+} as unknown as Record<string, Record<string, StoryLike & { title?: string }>>;
 
 /** Waits until every Samspil element has rendered and no viewer is still loading its letter. */
 async function settled(root: HTMLElement): Promise<void> {

@@ -47,6 +47,10 @@ describe('samspil hub', () => {
     for (const args of [
       ['--fault-rate', '2'],
       ['--fault-rate', 'lots'],
+      ['--fault-delay-ms', '50'],
+      ['--fault-delay-ms', '50-5'],
+      ['--fault-delay-ms', '0-60001'],
+      ['--fault-delay-ms', '-5-10'],
       ['--port', '70000'],
       ['--port', 'x'],
       ['--nope'],
@@ -124,6 +128,27 @@ describe('samspil hub', () => {
     assert.ok(!running.stderr().includes('secret-'), 'no token printed');
     running.stop();
     assert.equal(await running.code, 0);
+  });
+
+  it('takes --fault-delay-ms MIN-MAX: injected delays stay in that range', async () => {
+    const running = runHub(['--port', '0', '--db', ':memory:', '--fault-rate', '1', '--fault-delay-ms', '5-20']);
+    const url = await running.url;
+    const headers = { authorization: 'Bearer not-a-party-token' };
+    // Each request is failed, delayed or dropped (a dropped one rejects); the delayed ones are logged with their ms.
+    await Promise.all(
+      Array.from({ length: 30 }, () => fetch(`${url}/v1/mailbox`, { headers }).catch(() => undefined)),
+    );
+    running.stop();
+    assert.equal(await running.code, 0);
+    const delayed = running
+      .stdout()
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => JSON.parse(l) as { fault?: string; ms?: number })
+      .filter((l) => l.fault === 'delay');
+    assert.ok(delayed.length > 0, 'some requests were delayed');
+    for (const line of delayed) assert.ok((line.ms ?? 0) >= 4 && (line.ms ?? 0) < 500, `${line.ms} ms`);
   });
 
   it('stops gracefully on SIGTERM when run as a process', async () => {

@@ -5,6 +5,8 @@ import { examples } from './commands/examples.js';
 import { hub } from './commands/hub.js';
 import { ID_CHECK_USAGE, idCheck } from './commands/id-check.js';
 import { inspect } from './commands/inspect.js';
+import { receive } from './commands/receive.js';
+import { send } from './commands/send.js';
 import { validate } from './commands/validate.js';
 import { EXIT, processIo, type Io } from './io.js';
 import { version } from './version.js';
@@ -21,6 +23,8 @@ Commands:
   envelope wrap|unwrap [options] FILE     wrap a message in a VANSEnvelope, or read one
   examples --out DIR [--format json|xml]  write the synthetic example set made by the builders
   hub [--port N] [--db PATH] [options]    run the reference hub (mailboxes per GLN) on 127.0.0.1
+  send --hub URL --token T FILE...        send messages through the hub reliably; --wait for the acks
+  receive --hub URL --token T --out DIR   receive messages from the hub into DIR, acknowledging each
 
 Options:
   -h, --help     show this help
@@ -55,6 +59,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'envelope') return await envelope(argv.slice(1), io);
     if (command === 'examples') return await examples(argv.slice(1), io);
     if (command === 'hub') return await hub(argv.slice(1), io);
+    if (command === 'send') return await send(argv.slice(1), io);
+    if (command === 'receive') return await receive(argv.slice(1), io);
     if (command === 'id') {
       io.stderr(`samspil id: unknown subcommand ${subcommand ?? '(none)'}\n\n${ID_CHECK_USAGE}`);
       return EXIT.usage;

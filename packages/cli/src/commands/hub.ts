@@ -10,8 +10,11 @@ import { EXIT, type Io } from '../io.js';
 
 const DEFAULT_PORT = 8470;
 const DEFAULT_DB = join('.samspil', 'hub.sqlite');
+/** The longest injected delay startHub accepts (`faultDelayMs`). */
+const MAX_FAULT_DELAY_MS = 60_000;
 
-export const HUB_USAGE = `Usage: samspil hub [--port N] [--db PATH|:memory:] [--parties FILE] [--fault-rate R] [--admin-token T]
+export const HUB_USAGE = `Usage: samspil hub [--port N] [--db PATH|:memory:] [--parties FILE] [--fault-rate R]
+                   [--fault-delay-ms MIN-MAX] [--admin-token T]
 
 Runs the reference MedCom hub on 127.0.0.1: per-GLN mailboxes in SQLite, the HTTP API of docs/hub-api.md,
 spoken by the SDK's HubTransport.
@@ -22,7 +25,11 @@ Options:
                      or :memory: for a hub that forgets everything when it stops
   --parties FILE     a JSON array of {"gln", "name", "token"}; without it, a development set of three parties
                      (hospital, municipality, GP) with new tokens, printed at start
-  --fault-rate R     disturb this fraction (0–1) of API requests: fail (503), delay (1–3 s) or drop the answer
+  --fault-rate R     disturb this fraction (0–1) of API requests: fail (503), delay (1–3 s unless
+                     --fault-delay-ms says otherwise) or drop the answer
+  --fault-delay-ms MIN-MAX
+                     how long an injected delay lasts, in whole ms (default 1000-3000, at most 60000);
+                     tests shorten it, e.g. 5-50
   --admin-token T    the token for POST /v1/admin/faults (default: a new one, printed at start)
 
 Standard output: the hub's URL on the first line, then one JSON log line per request. The parties, their
@@ -81,6 +88,14 @@ async function partiesFrom(file: string): Promise<HubParty[] | string> {
   return (data as HubParty[]).map(({ gln, name, token }) => ({ gln, name, token }));
 }
 
+/** `--fault-delay-ms MIN-MAX` as `[min, max]`; undefined when absent, 'invalid' when not two ordered whole numbers. */
+function faultDelayFrom(text: string | undefined): readonly [number, number] | undefined | 'invalid' {
+  if (text === undefined) return undefined;
+  const match = /^(\d{1,6})-(\d{1,6})$/.exec(text.trim());
+  const [min, max] = [Number(match?.[1]), Number(match?.[2])];
+  return match && min <= max && max <= MAX_FAULT_DELAY_MS ? [min, max] : 'invalid';
+}
+
 /** Resolves when `signal` aborts, or, without one, at the first SIGTERM or SIGINT. */
 function stopRequested(signal: AbortSignal | undefined): Promise<void> {
   if (signal) {
@@ -100,8 +115,8 @@ function stopRequested(signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
- * `samspil hub [--port N] [--db PATH|:memory:] [--parties FILE] [--fault-rate R] [--admin-token T]`: runs the
- * reference hub until SIGTERM or SIGINT (or `options.signal`), then closes it gracefully.
+ * `samspil hub [--port N] [--db PATH|:memory:] [--parties FILE] [--fault-rate R] [--fault-delay-ms MIN-MAX]
+ * [--admin-token T]`: runs the reference hub until SIGTERM or SIGINT (or `options.signal`), then closes it gracefully.
  *
  * @param args - The arguments after `hub`.
  * @param io - Where output goes: the URL, then JSON log lines, on stdout; parties and tokens on stderr.
@@ -121,6 +136,7 @@ export async function hub(args: string[], io: Io, options: HubCommandOptions = {
       db: { type: 'string' },
       parties: { type: 'string' },
       'fault-rate': { type: 'string' },
+      'fault-delay-ms': { type: 'string' },
       'admin-token': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -139,6 +155,10 @@ export async function hub(args: string[], io: Io, options: HubCommandOptions = {
   const faultRate = values['fault-rate'] === undefined ? 0 : Number(values['fault-rate']);
   if (!(faultRate >= 0 && faultRate <= 1) || values['fault-rate']?.trim() === '') {
     return usage('--fault-rate must be a number from 0 to 1');
+  }
+  const faultDelayMs = faultDelayFrom(values['fault-delay-ms']);
+  if (faultDelayMs === 'invalid') {
+    return usage(`--fault-delay-ms must be MIN-MAX in whole ms with MIN ≤ MAX ≤ ${MAX_FAULT_DELAY_MS}`);
   }
 
   const parties = values.parties === undefined ? developmentParties() : await partiesFrom(values.parties);
@@ -167,7 +187,15 @@ export async function hub(args: string[], io: Io, options: HubCommandOptions = {
   };
   let running: Hub;
   try {
-    running = await startHub({ port, db, parties, adminToken, faultRate, log });
+    running = await startHub({
+      port,
+      db,
+      parties,
+      adminToken,
+      faultRate,
+      ...(faultDelayMs === undefined ? {} : { faultDelayMs }),
+      log,
+    });
   } catch (error) {
     io.stderr(`samspil hub: cannot start: ${redactCpr((error as Error).message)}\n`);
     return EXIT.usage;
