@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
-// `npm run bench`: validation throughput against JSON.parse / fast-xml-parser on the official examples, and
-// the size of a browser bundle that validates one standard (rollup and esbuild, minified + gzipped).
+// `npm run bench`: validation throughput against JSON.parse / fast-xml-parser on the official examples, the
+// size of a browser bundle that validates one standard (rollup and esbuild, minified + gzipped), and messages/s and
+// latency through the reference hub and the SDK against a bare HTTP server (scripts/bench/transport.mjs).
 // Runs on the built packages, as a consumer would (`npm run bench` installs first, then runs this under tsx
 // for the TypeScript fixtures package). Writes the figures to docs/performance.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, ensureBuilt } from './bootstrap.mjs';
+import { measureTransport, transportLines } from './bench/transport.mjs';
 
 if (ensureBuilt() !== 0) process.exit(1);
 
@@ -87,10 +89,17 @@ const bundles = [
     '`createValidator([hospitalNotification])` from `@samspil/sdk`',
     `import { createValidator, hospitalNotification } from '@samspil/sdk';\nexport const validate = createValidator([hospitalNotification]);\n`,
   ],
-  ...['patient-banner', 'discharge-summary', 'rehab-plan', 'referral-form'].map((name) => [
-    `\`@samspil/components/${name}.js\` (Lit included)`,
-    `import '@samspil/components/${name}.js';\n`,
-  ]),
+  ...[
+    'patient-banner',
+    'discharge-summary',
+    'rehab-plan',
+    'referral-form',
+    'stay-timeline',
+    'message-thread',
+    'message-composer',
+    'observation-report',
+    'acknowledgement',
+  ].map((name) => [`\`@samspil/components/${name}.js\` (Lit included)`, `import '@samspil/components/${name}.js';\n`]),
   [
     'the three letter components together (Lit included)',
     ['discharge-summary', 'rehab-plan', 'referral-form'].map((n) => `import '@samspil/components/${n}.js';`).join('\n'),
@@ -99,13 +108,16 @@ const bundles = [
 const sizeRows = [];
 for (const [label, entry] of bundles) sizeRows.push([label, await sizes(entry)]);
 
+const transport = await measureTransport({ root: ROOT, messages: 2000, warmup: 200, concurrency: 8 });
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const lines = [
   '# Performance',
   '',
-  'Measured by `npm run bench` (scripts/bench.mjs) on the built packages, over every official MedCom example',
-  'message in `../shared/medcom/examples`. Figures from the last run; the machine is the project machine',
-  '(2 cores). Ratios compare against the baseline measured in the same run on the same bytes.',
+  'Measured by `npm run bench` (scripts/bench.mjs, and scripts/bench/transport.mjs for the transport) on the built',
+  'packages; validation over every official MedCom example message in `../shared/medcom/examples`. Figures from the',
+  'last run; the machine is the project machine (2 cores). Ratios compare against the baseline measured in the same',
+  'run on the same bytes.',
   '',
   `Last run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.`,
   '',
@@ -126,6 +138,7 @@ const lines = [
   '| --- | --- | --- |',
   ...sizeRows.map(([label, size]) => `| ${label} | ${kb(size.rollup)} | ${kb(size.esbuild)} |`),
   '',
+  ...transportLines(transport),
 ];
 // Written as Prettier would, so the committed report passes the format check.
 const prettier = await import('prettier');

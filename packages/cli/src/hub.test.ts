@@ -135,9 +135,7 @@ describe('samspil hub', () => {
     const url = await running.url;
     const headers = { authorization: 'Bearer not-a-party-token' };
     // Each request is failed, delayed or dropped (a dropped one rejects); the delayed ones are logged with their ms.
-    await Promise.all(
-      Array.from({ length: 30 }, () => fetch(`${url}/v1/mailbox`, { headers }).catch(() => undefined)),
-    );
+    await Promise.all(Array.from({ length: 30 }, () => fetch(`${url}/v1/mailbox`, { headers }).catch(() => undefined)));
     running.stop();
     assert.equal(await running.code, 0);
     const delayed = running

@@ -2,7 +2,7 @@
 // Fault injection: at rate 1 each mode in turn (fail, delay, drop), at rate 0 none, and never on health or admin.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { rollFault } from './faults.js';
+import { checkDelay, rollFault } from './faults.js';
 import {
   ADMIN_TOKEN,
   call,
@@ -106,6 +106,32 @@ describe('fault injection', () => {
     assert.equal((await call(hub, HOSPITAL.token, 'GET', '/v1/mailbox')).status, 200);
   });
 
+  it('delay with faultDelayMs: answers within the given range, having done the work', async () => {
+    const quick = await testHub({ random: DELAY_ONE_SECOND, faultRate: 1, faultDelayMs: [40, 40] });
+    try {
+      const started = Date.now();
+      const posted = await call(quick, HOSPITAL.token, 'POST', '/v1/envelopes', envelope(HOSPITAL, MUNICIPALITY));
+      const took = Date.now() - started;
+      assert.equal(posted.status, 202);
+      assert.ok(took >= 35 && took < 900, `took ${took} ms`);
+      assert.ok(quick.lines.some((l) => l.fault === 'delay' && l.status === 202));
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it('refuses a fault delay that is not [min, max] in whole ms up to a minute', async () => {
+    for (const faultDelayMs of [[-1, 5], [10, 5], [0, 60_001], [1.5, 2], [1]] as unknown as [number, number][]) {
+      await assert.rejects(
+        startHub({ parties: [], faultDelayMs, log: () => undefined }),
+        RangeError,
+        JSON.stringify(faultDelayMs),
+      );
+    }
+    assert.deepEqual(checkDelay([0, 0]), [0, 0]);
+    assert.deepEqual(checkDelay([0, 60_000]), [0, 60_000]);
+  });
+
   it('refuses a rate outside 0–1', async () => {
     assert.throws(() => hub.setFaultRate(1.5), RangeError);
     assert.throws(() => hub.setFaultRate(Number.NaN), RangeError);
@@ -134,5 +160,12 @@ describe('rollFault', () => {
       rollFault(0, () => assert.fail('no draw at rate 0')),
       undefined,
     );
+  });
+
+  it('draws delays from the range it is given, both ends included', () => {
+    assert.deepEqual(rollFault(1, sequence(0, 0.5, 0), [5, 50]), { mode: 'delay', ms: 5 });
+    assert.deepEqual(rollFault(1, sequence(0, 0.5, 0.9999999), [5, 50]), { mode: 'delay', ms: 50 });
+    assert.deepEqual(rollFault(1, sequence(0, 0.5, 0.5), [0, 0]), { mode: 'delay', ms: 0 });
+    assert.deepEqual(rollFault(1, sequence(0, 0.5, 0)), { mode: 'delay', ms: 1000 }, 'default 1–3 s');
   });
 });

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Tokens } from './auth.js';
-import { checkRate, rollFault, type Fault } from './faults.js';
+import { checkRate, DEFAULT_FAULT_DELAY, rollFault, type Fault } from './faults.js';
 import { problem, writeReply, type Reply } from './http.js';
 import { Logger, stdoutLog, type LogFields } from './log.js';
 import { checkOptions, type Hub, type HubOptions } from './options.js';
@@ -60,6 +60,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const logger = new Logger(options.log ?? stdoutLog, now);
   const store = HubStore.open(options.db ?? ':memory:', now);
   let faultRate = options.faultRate ?? 0;
+  const faultDelay = options.faultDelayMs ?? DEFAULT_FAULT_DELAY;
   let closing = false;
   const core: HubCore = {
     store,
@@ -86,7 +87,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       if (closing && url.pathname !== '/health') {
         reply = problem(503, 'shutting-down', 'The hub is shutting down');
       } else {
-        fault = faultable(url.pathname) ? rollFault(faultRate, random) : undefined;
+        fault = faultable(url.pathname) ? rollFault(faultRate, random, faultDelay) : undefined;
         reply =
           fault?.mode === 'fail'
             ? problem(503, 'injected-fault', 'Injected fault: refused before doing anything')

@@ -2,7 +2,7 @@
 // What a hub is started with, and the checks on it: a hub with two parties on one GLN or one token would route
 // envelopes to the wrong mailbox.
 import { parseGln } from '@samspil/sdk';
-import { checkRate } from './faults.js';
+import { checkDelay, checkRate } from './faults.js';
 import type { HubLog } from './log.js';
 
 /**
@@ -40,6 +40,11 @@ export interface HubOptions {
   readonly adminToken?: string;
   /** The fraction (0–1) of `/v1/` requests disturbed by an injected fault; 0 by default. */
   readonly faultRate?: number;
+  /**
+   * How long an injected delay lasts: `[min, max]` in whole milliseconds (0 ≤ min ≤ max ≤ 60 000), `[1000, 3000]`
+   * by default. Tests shorten it to run many requests through a faulty hub quickly.
+   */
+  readonly faultDelayMs?: readonly [min: number, max: number];
   /** The random source for fault injection; `Math.random` by default. */
   readonly random?: () => number;
   /** Receives one object per log line; by default each is written as JSON to standard output. */
@@ -99,4 +104,5 @@ export function checkOptions(options: HubOptions): void {
     throw new RangeError('The port must be an integer from 0 to 65535');
   }
   if (options.faultRate !== undefined) checkRate(options.faultRate);
+  if (options.faultDelayMs !== undefined) checkDelay(options.faultDelayMs);
 }

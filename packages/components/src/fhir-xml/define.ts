@@ -4,3 +4,5 @@ import { parseFhirXml } from '@samspil/sdk';
 import { registerFhirXmlParser } from '../internal/fhir-xml.js';
 
 registerFhirXmlParser(parseFhirXml);
+
+export { registerFhirXmlParser };

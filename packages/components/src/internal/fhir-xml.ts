@@ -7,14 +7,17 @@ export type FhirXmlParser = (
   text: string,
 ) => { ok: true; resource: Record<string, unknown> } | { ok: false; issues: readonly { message: string }[] };
 
-let parser: FhirXmlParser | undefined;
+// Kept on the global object: the registration is a side effect bundlers keep, and it holds across duplicate
+// copies of this package on one page.
+const KEY = Symbol.for('@samspil/components/fhir-xml');
+type Registry = { [KEY]?: FhirXmlParser };
 
 /** Lets every message viewer read FHIR XML with `parse`. */
 export function registerFhirXmlParser(parse: FhirXmlParser): void {
-  parser = parse;
+  (globalThis as Registry)[KEY] = parse;
 }
 
 /** The registered parser, if any. */
 export function fhirXmlParser(): FhirXmlParser | undefined {
-  return parser;
+  return (globalThis as Registry)[KEY];
 }
