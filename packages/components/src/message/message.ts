@@ -3,6 +3,8 @@ import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+// Aliased so the template minifier (which cannot read a dynamic tag name) leaves this template alone.
+import { html as withDynamicTag, literal } from 'lit/static-html.js';
 import type { Bundle, MessageHeader, Organization } from '@medplum/fhirtypes';
 import { redactCpr } from '@samspil/sdk';
 import { heading } from '../internal/heading.js';
@@ -29,6 +31,17 @@ const VIEWERS = {
 } as const;
 
 type Shown = Classified & { readonly referral?: unknown };
+
+/** The element each kind is shown by. */
+const TAGS = {
+  'hospital-notification': literal`samspil-stay-timeline`,
+  'care-communication': literal`samspil-message-thread`,
+  'home-care-observation': literal`samspil-observation-report`,
+  acknowledgement: literal`samspil-acknowledgement`,
+  'discharge-summary': literal`samspil-discharge-summary`,
+  'rehab-plan': literal`samspil-rehab-plan`,
+  referral: literal`samspil-referral-form`,
+} as const;
 
 async function fetchBytes(url: string, signal: AbortSignal): Promise<Uint8Array> {
   let response: Response;
@@ -109,83 +122,21 @@ export class SamspilMessage extends SamspilElement {
   }
 
   private renderViewer(shown: Shown): TemplateResult {
-    const lang = this.localize.locale;
-    const theme = this.theme;
-    const level = this.headingLevel;
-    const date = this.referenceDate || nothing;
-    if (shown.type === 'letter') {
-      switch (shown.kind) {
-        case 'discharge-summary':
-          return html`<samspil-discharge-summary
-            part="viewer"
-            .letter=${shown.bytes}
-            lang=${lang}
-            theme=${theme}
-            heading-level=${level}
-            ?print-preview=${this.printPreview}
-          ></samspil-discharge-summary>`;
-        case 'rehab-plan':
-          return html`<samspil-rehab-plan
-            part="viewer"
-            .letter=${shown.bytes}
-            lang=${lang}
-            theme=${theme}
-            heading-level=${level}
-            reference-date=${date}
-            ?print-preview=${this.printPreview}
-          ></samspil-rehab-plan>`;
-        case 'referral':
-          return html`<samspil-referral-form
-            part="viewer"
-            .value=${shown.referral}
-            disabled
-            lang=${lang}
-            theme=${theme}
-            heading-level=${level}
-          ></samspil-referral-form>`;
-      }
-    }
-    const messages = [shown.bundle];
-    switch (shown.kind) {
-      case 'hospital-notification':
-        return html`<samspil-stay-timeline
-          part="viewer"
-          .messages=${messages}
-          lang=${lang}
-          theme=${theme}
-          heading-level=${level}
-          reference-date=${date}
-          ?print-preview=${this.printPreview}
-        ></samspil-stay-timeline>`;
-      case 'care-communication':
-        return html`<samspil-message-thread
-          part="viewer"
-          .messages=${messages}
-          lang=${lang}
-          theme=${theme}
-          heading-level=${level}
-          ?print-preview=${this.printPreview}
-        ></samspil-message-thread>`;
-      case 'home-care-observation':
-        return html`<samspil-observation-report
-          part="viewer"
-          .messages=${messages}
-          lang=${lang}
-          theme=${theme}
-          heading-level=${level}
-          ?print-preview=${this.printPreview}
-        ></samspil-observation-report>`;
-      case 'acknowledgement':
-        return html`<samspil-acknowledgement
-          part="viewer"
-          .messages=${messages}
-          lang=${lang}
-          theme=${theme}
-          heading-level=${level}
-        ></samspil-acknowledgement>`;
-      default:
-        return this.renderEmptyMessage(shown.bundle);
-    }
+    if (shown.kind === 'empty') return this.renderEmptyMessage(shown.bundle);
+    const tag = TAGS[shown.kind];
+    // Each viewer reads the input it knows (`messages`, `letter` or `value`) and ignores the others.
+    return withDynamicTag`<${tag}
+      part="viewer"
+      .messages=${shown.type === 'fhir' ? [shown.bundle] : undefined}
+      .letter=${shown.type === 'letter' && shown.kind !== 'referral' ? shown.bytes : undefined}
+      .value=${shown.referral}
+      ?disabled=${shown.kind === 'referral'}
+      lang=${this.localize.locale}
+      theme=${this.theme}
+      heading-level=${this.headingLevel}
+      reference-date=${this.referenceDate || nothing}
+      ?print-preview=${this.printPreview}
+    ></${tag}>`;
   }
 
   /** The empty test message: who sent it to whom, and when. */
