@@ -3,7 +3,11 @@
 // Storybook reads for controls and docs and editors read for hints.
 export default {
   globs: ['packages/components/src/**/*.ts'],
-  exclude: ['packages/components/src/**/*.test.ts', 'packages/components/src/**/*.styles.ts'],
+  exclude: [
+    'packages/components/src/**/*.test.ts',
+    'packages/components/src/**/*.test-support.ts',
+    'packages/components/src/**/*.styles.ts',
+  ],
   outdir: 'packages/components',
   litelement: true,
   dependencies: false,

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 import { css } from 'lit';
 
-/** The acknowledgement view's own layout, on top of `tokens` and `letterStyles`. */
+/** The acknowledgement view's own layout, on top of `tokens`, `letterStyles` and the shared viewer styles. */
 export const acknowledgementStyles = css`
   :host {
     --_success: var(--samspil-color-success, #1e6b34);
-    container-type: inline-size;
   }
 
   :host([theme='dark']) {
@@ -21,14 +20,6 @@ export const acknowledgementStyles = css`
     margin: 0;
     font-size: 1.25rem;
     line-height: 1.25;
-  }
-
-  .muted {
-    color: var(--_muted);
-  }
-
-  .line {
-    display: block;
   }
 
   .icon {
@@ -82,18 +73,10 @@ export const acknowledgementStyles = css`
     grid-template-columns: minmax(8rem, 14rem) minmax(0, 1fr);
   }
 
-  .facts > .fact {
-    display: contents;
-  }
-
   .id,
   .endpoint {
     font-size: 0.875rem;
     overflow-wrap: anywhere;
-  }
-
-  .party__name {
-    font-weight: 600;
   }
 
   .issues__list {
@@ -123,16 +106,6 @@ export const acknowledgementStyles = css`
   .issue__text {
     white-space: pre-wrap;
     overflow-wrap: anywhere;
-  }
-
-  .state__title {
-    margin: 0;
-    font-weight: 600;
-  }
-
-  .state__detail {
-    margin: 0.25rem 0 0;
-    color: var(--_text);
   }
 
   @container (max-width: 28rem) {

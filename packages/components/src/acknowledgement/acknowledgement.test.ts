@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { TemplateResult } from 'lit';
 import type { Bundle, MessageHeader, OperationOutcome, Organization } from '@medplum/fhirtypes';
@@ -8,6 +7,16 @@ import { HOSTILE_PAYLOADS } from '@samspil/fixtures/letters';
 import { ACKNOWLEDGEMENT_ERROR_CODES, activityLabel, type AcknowledgementDescription } from '@samspil/sdk';
 import { exampleMessages } from '@samspil/sdk/examples';
 import { resetStrings, setStrings } from '../i18n/localize.js';
+import {
+  betweenButtons,
+  expectInert,
+  expectShownAsText,
+  expectTabOrder,
+  expectUntouched,
+  underHostilePageCss,
+  whilePrinting,
+  withoutConsoleErrors,
+} from '../internal/browser.test-support.js';
 import { daStrings, enStrings } from './acknowledgement.strings.js';
 import type { SamspilAcknowledgement } from './acknowledgement.js';
 import '../fhir-xml/define.js';
@@ -156,12 +165,9 @@ describe('<samspil-acknowledgement>', () => {
       expect(part(el, 'issues')).to.equal(null);
       expect(part(el, 'print-header')).to.equal(null);
       expect(root(el).querySelector('samspil-patient-banner')).to.equal(null);
-      await emulateMedia({ media: 'print' });
-      try {
+      await whilePrinting(() => {
         expect(getComputedStyle(part(el, 'outcome-label')!).display).not.to.equal('none');
-      } finally {
-        await emulateMedia({ media: 'screen' });
-      }
+      });
     });
 
     it('renders the same from a Bundle, JSON text and UTF-8 bytes', async () => {
@@ -179,9 +185,7 @@ describe('<samspil-acknowledgement>', () => {
         f.endsWith('.json'),
       );
       expect(files).to.have.length(4);
-      const errors = sinon.spy(console, 'error');
-      const warnings = sinon.spy(console, 'warn');
-      try {
+      await withoutConsoleErrors(async () => {
         let acknowledgements = 0;
         for (const file of files) {
           const bundle = (await (await fetch(FOLDER + file)).json()) as Bundle;
@@ -215,12 +219,7 @@ describe('<samspil-acknowledgement>', () => {
           }
         }
         expect(acknowledgements).to.equal(6);
-        expect(errors.callCount, String(errors.firstCall?.args[0])).to.equal(0);
-        expect(warnings.callCount, String(warnings.firstCall?.args[0])).to.equal(0);
-      } finally {
-        errors.restore();
-        warnings.restore();
-      }
+      });
     });
   });
 
@@ -300,59 +299,31 @@ describe('<samspil-acknowledgement>', () => {
       issue.details!.coding![0]!.code = d;
       issue.code = b as 'invalid';
       const el = await show(bundle);
-      await aTimeout(50);
-      expect((window as { __samspilPwned?: boolean }).__samspilPwned).to.equal(undefined);
-      expect(root(el).querySelectorAll('script, img, a')).to.have.length(0);
+      await expectInert(root(el), 'script, img, a');
       expect([...root(el).querySelectorAll('svg')].every((svg) => svg.classList.contains('icon'))).to.equal(true);
-      const shown = root(el).textContent!;
-      for (const payload of HOSTILE_PAYLOADS) expect(shown).to.contain(payload);
+      expectShownAsText(root(el));
     });
 
     it('stays visible under hostile page CSS and adds no styles to the page', async () => {
-      const before = document.styleSheets.length;
       const el = document.createElement('samspil-acknowledgement');
       el.messages = [example('acknowledgement-fatal-error')];
-      document.body.append(el);
-      try {
-        await waitUntil(() => part(el, 'base'));
-        expect(document.styleSheets.length).to.equal(before);
-        expect(document.adoptedStyleSheets.length).to.equal(0);
-        const style = document.createElement('style');
-        style.textContent =
-          '* { all: unset !important; } div, section, h2 { display: none !important; color: red !important; }';
-        document.head.append(style);
-        try {
-          await el.updateComplete;
-          for (const node of [part(el, 'title')!, part(el, 'outcome')!, part(el, 'issues')!]) {
-            expect(getComputedStyle(node).display).not.to.equal('none');
-            const box = node.getBoundingClientRect();
-            expect(box.width * box.height).to.be.greaterThan(0);
-            expect(getComputedStyle(node).color).not.to.equal('rgb(255, 0, 0)');
-          }
-        } finally {
-          style.remove();
-        }
-      } finally {
-        el.remove();
-      }
+      await underHostilePageCss(
+        el,
+        () => waitUntil(() => part(el, 'base')),
+        () => expectUntouched([part(el, 'title')!, part(el, 'outcome')!, part(el, 'issues')!]),
+      );
     });
   });
 
   describe('keyboard', () => {
     it('has nothing to stop at: Tab passes straight through', async () => {
-      const wrapper = await fixture(
-        html`<div>
-          <button>before</button>
-          <samspil-acknowledgement .messages=${[example('acknowledgement-fatal-error')]}></samspil-acknowledgement>
-          <button>after</button>
-        </div>`,
+      const el = await betweenButtons<SamspilAcknowledgement>(
+        html`<samspil-acknowledgement .messages=${[example('acknowledgement-fatal-error')]}></samspil-acknowledgement>`,
+        'samspil-acknowledgement',
       );
-      const el = wrapper.querySelector('samspil-acknowledgement')!;
       await waitUntil(() => part(el, 'base'));
       expect(root(el).querySelectorAll('a, button, summary, [tabindex]')).to.have.length(0);
-      wrapper.querySelector('button')!.focus();
-      await sendKeys({ press: 'Tab' });
-      expect(document.activeElement?.textContent).to.equal('after');
+      await expectTabOrder(el, [], 1);
     });
   });
 });

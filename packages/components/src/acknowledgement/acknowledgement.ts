@@ -15,9 +15,10 @@ import { messagesTask, type MessageSource } from '../internal/message-loader.js'
 import { SamspilElement } from '../internal/samspil-element.js';
 import { letterStyles } from '../styles/letter.styles.js';
 import { tokens } from '../styles/tokens.styles.js';
+import { viewerDetailStyles, viewerStyles } from '../styles/viewer.styles.js';
 import type { Locale } from '../i18n/strings.js';
-import { firstOfKind, formatInstant, isMachineTime, WrongMessageError } from '../observation-report/format.js';
-import { icon, type IconName } from '../observation-report/icons.js';
+import { firstOfKind, formatInstant, isMachineTime, WrongMessageError } from '../internal/format.js';
+import { icon, type IconName } from '../internal/icons.js';
 import { acknowledgementStyles } from './acknowledgement.styles.js';
 import {
   daStrings,
@@ -96,7 +97,7 @@ const joined = (values: readonly (string | undefined)[], separator = ', '): stri
  */
 export class SamspilAcknowledgement extends SamspilElement {
   /** Shadow-root styles; nothing leaks into the page. */
-  static override styles = [tokens, letterStyles, acknowledgementStyles];
+  static override styles = [tokens, letterStyles, viewerStyles, viewerDetailStyles, acknowledgementStyles];
 
   private readonly task = messagesTask(this, {
     onLoad: (bundles) => {

@@ -202,18 +202,6 @@ export const dischargeSummaryStyles = css`
     color: var(--_muted);
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
-
   /* On screen, print-preview shows the printed layout: the header with name and CPR, and no interactive chrome. */
   :host([print-preview]) .print-header {
     display: flex;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import {
   DIAGNOSE_DESCRIPTION_LABELS,
@@ -24,15 +24,19 @@ import {
   withoutOptional,
   xd0134l,
 } from '@samspil/fixtures/discharge-variants';
-import {
-  HOSTILE_PAYLOADS,
-  LETTERS,
-  TEST_SHARED_PREFIX,
-  poisonLetter,
-  fetchLetterBytes,
-} from '@samspil/fixtures/letters';
+import { LETTERS, TEST_SHARED_PREFIX, poisonLetter, fetchLetterBytes } from '@samspil/fixtures/letters';
 import type { SamspilErrorDetail } from '../events/samspil-error.js';
 import { resetStrings, setStrings } from '../i18n/localize.js';
+import {
+  ACTIVE_CONTENT,
+  expectFixedPrintHeader,
+  expectInert,
+  expectLaidOut,
+  expectNotRecoloured,
+  expectShownAsText,
+  tabThrough,
+  underHostilePageCss,
+} from '../internal/browser.test-support.js';
 import type { SamspilDischargeSummary } from './discharge-summary.js';
 import './define.js';
 
@@ -393,18 +397,11 @@ describe('<samspil-discharge-summary>', () => {
     const unknownList = part(el, 'unknown')!.querySelector('ul')!;
     expect(unknownList.checkVisibility()).to.equal(false);
     const header = part(el, 'print-header')!;
-    expect(getComputedStyle(header).display).to.equal('none');
-    await emulateMedia({ media: 'print' });
-    try {
-      const style = getComputedStyle(header);
-      expect(style.display).to.not.equal('none');
-      expect(style.position).to.equal('fixed');
-      expect(text(header)).to.contain('Schwenlund Mosebryggersen').and.contain('010858-4947');
+    await expectFixedPrintHeader(header, (shown) => {
+      expect(shown).to.contain('Schwenlund Mosebryggersen').and.contain('010858-4947');
       expect(header.getBoundingClientRect().height).to.be.greaterThan(0);
       expect(unknownList.checkVisibility()).to.equal(true);
-    } finally {
-      await emulateMedia({ media: 'screen' });
-    }
+    });
     el.printPreview = true;
     await el.updateComplete;
     expect(getComputedStyle(header).display).to.not.equal('none');
@@ -415,59 +412,33 @@ describe('<samspil-discharge-summary>', () => {
       ['Date', 'Time', 'VersionCode', 'TypeCode', 'StatusCode', 'EpisodeOfCareStatusCode'].includes(name);
     const hostile = poisonLetter(xd0134l(extras(official)), keep);
     const el = await show(hostile);
-    await aTimeout(50);
-    expect((window as { __samspilPwned?: boolean }).__samspilPwned).to.equal(undefined);
+    await expectInert(root(el), ACTIVE_CONTENT);
     const banner = root(el).querySelector('samspil-patient-banner')!;
-    for (const shadow of [root(el), banner.shadowRoot!]) {
-      expect(shadow.querySelectorAll('script, img, svg, iframe, object, embed, [onerror], [onload]')).to.have.length(0);
-    }
-    const shown = root(el).textContent ?? '';
-    for (const payload of HOSTILE_PAYLOADS) expect(shown).to.contain(payload);
+    expect(banner.shadowRoot!.querySelectorAll(ACTIVE_CONTENT)).to.have.length(0);
+    expectShownAsText(root(el));
     for (const link of root(el).querySelectorAll('a')) {
       expect(['http:', 'https:', 'tel:', 'mailto:']).to.include(new URL(link.href).protocol);
     }
   });
 
   it('stays visible under hostile page CSS and adds no styles to the page', async () => {
-    const before = document.styleSheets.length;
-    // Straight in <body>: the hostile `div { display: none }` would hide a fixture's wrapper div, which no
-    // component can prevent.
     const el = document.createElement('samspil-discharge-summary');
     el.letter = officialBytes;
-    document.body.append(el);
-    const style = document.createElement('style');
-    try {
-      await loaded(el);
-      expect(document.styleSheets.length).to.equal(before);
-      expect(document.adoptedStyleSheets.length).to.equal(0);
-      style.textContent =
-        '* { all: unset !important; } div, section, h2 { display: none !important; color: red !important; }';
-      document.head.append(style);
-      for (const name of ['title', 'diagnoses', 'clinical', 'patient-banner']) {
-        const node = part(el, name)!;
-        expect(getComputedStyle(node).display, name).to.not.equal('none');
-        const box = node.getBoundingClientRect();
-        expect(box.width * box.height, name).to.be.greaterThan(0);
-      }
-      expect(getComputedStyle(part(el, 'title')!).color).to.not.equal('rgb(255, 0, 0)');
-    } finally {
-      style.remove();
-      el.remove();
-    }
+    await underHostilePageCss(
+      el,
+      () => loaded(el),
+      () => {
+        for (const name of ['title', 'diagnoses', 'clinical', 'patient-banner']) expectLaidOut(part(el, name)!, name);
+        expectNotRecoloured(part(el, 'title')!);
+      },
+    );
   });
 
   it('reaches every link and toggle with Tab, in order, with a visible focus ring', async () => {
     const el = await show(xd0134l(extras(official)));
     const expected = [...root(el).querySelectorAll<HTMLElement>('summary, a[href]')];
     expect(expected.length).to.be.greaterThan(3);
-    const reached: Element[] = [];
-    for (let i = 0; i < expected.length; i++) {
-      await sendKeys({ press: 'Tab' });
-      const active = root(el).activeElement;
-      if (!active) break;
-      expect(getComputedStyle(active).outlineStyle, active.outerHTML).to.not.equal('none');
-      reached.push(active);
-    }
+    const reached = await tabThrough(el, expected.length);
     expect(reached).to.deep.equal(expected);
     const unknown = part(el, 'unknown') as HTMLDetailsElement;
     expect(root(el).activeElement).to.equal(unknown.querySelector('summary'));

@@ -36,6 +36,7 @@ import { letterTask, type LetterSource } from '../internal/letter-loader.js';
 import { SamspilElement } from '../internal/samspil-element.js';
 import { letterStyles } from '../styles/letter.styles.js';
 import { tokens } from '../styles/tokens.styles.js';
+import { visuallyHiddenStyles } from '../styles/visually-hidden.styles.js';
 import { dischargeSummaryStyles } from './discharge-summary.styles.js';
 import { daStrings, enStrings } from './discharge-summary.strings.js';
 
@@ -145,7 +146,7 @@ function formatAddress(address: Address): string {
  */
 export class SamspilDischargeSummary extends SamspilElement {
   /** Shadow-root styles only; nothing is added to the page. */
-  static override styles = [tokens, letterStyles, dischargeSummaryStyles];
+  static override styles = [tokens, letterStyles, visuallyHiddenStyles, dischargeSummaryStyles];
 
   private readonly task = letterTask<DischargeSummary>(this, readDischargeSummary, {
     onLoad: (model) => this.emit('samspil-load', { model }),

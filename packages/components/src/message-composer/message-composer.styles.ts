@@ -7,18 +7,6 @@ export const messageComposerStyles = css`
     container-type: inline-size;
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
-
   .composer {
     display: grid;
     gap: var(--_space);

@@ -34,6 +34,7 @@ import type { Locale } from '../i18n/strings.js';
 import { heading } from '../internal/heading.js';
 import { SamspilElement } from '../internal/samspil-element.js';
 import { tokens } from '../styles/tokens.styles.js';
+import { visuallyHiddenStyles } from '../styles/visually-hidden.styles.js';
 import { categoryText } from '../message-thread/message-format.js';
 import { messageComposerStyles } from './message-composer.styles.js';
 import { daStrings, enStrings, type MessageComposerStrings } from './message-composer.strings.js';
@@ -183,7 +184,7 @@ const personName = (person: { given?: readonly string[] | undefined; family?: st
  */
 export class SamspilMessageComposer extends SamspilElement {
   /** Shadow-root styles; nothing leaks into the page. */
-  static override styles = [tokens, messageComposerStyles];
+  static override styles = [tokens, visuallyHiddenStyles, messageComposerStyles];
 
   @state() private category = '';
   @state() private topic = '';

@@ -1,37 +1,10 @@
 // SPDX-License-Identifier: MIT
 import { css } from 'lit';
 
-/** The thread's own layout, on top of `tokens` and `letterStyles`. */
+/** The thread's own layout, on top of `tokens`, `letterStyles` and the shared viewer styles. */
 export const messageThreadStyles = css`
-  :host {
-    container-type: inline-size;
-  }
-
   [hidden] {
     display: none !important;
-  }
-
-  .muted {
-    color: var(--_muted);
-  }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
-
-  a {
-    color: var(--_accent);
-    text-decoration-thickness: 1px;
-    text-underline-offset: 0.15em;
-    overflow-wrap: anywhere;
   }
 
   .thread__header {
@@ -265,14 +238,6 @@ export const messageThreadStyles = css`
   .state__title,
   .state__detail {
     margin: 0;
-  }
-
-  :host([print-preview]) .print-header {
-    display: flex;
-    justify-content: space-between;
-    padding: 0.25rem 0;
-    border-bottom: 1px solid currentColor;
-    font-size: 0.8125rem;
   }
 
   @container (max-width: 32rem) {

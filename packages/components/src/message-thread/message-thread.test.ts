@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { TemplateResult } from 'lit';
 import type { Bundle, Communication, Resource } from '@medplum/fhirtypes';
@@ -8,6 +7,18 @@ import { HOSTILE_PAYLOADS } from '@samspil/fixtures/letters';
 import { buildCareCommunication, categoryLabel, type Thread } from '@samspil/sdk';
 import { exampleMessages, EXAMPLE_PARTIES, EXAMPLE_PATIENTS } from '@samspil/sdk/examples';
 import { resetStrings, setStrings } from '../i18n/localize.js';
+import {
+  ACTIVE_CONTENT,
+  betweenButtons,
+  expectFixedPrintHeader,
+  expectInert,
+  expectShownAsText,
+  expectSummaryToggles,
+  expectTabOrder,
+  expectUntouched,
+  underHostilePageCss,
+  withoutConsoleErrors,
+} from '../internal/browser.test-support.js';
 import type { SamspilMessageComposer } from '../message-composer/message-composer.js';
 import '../message-composer/define.js';
 import type { SamspilMessageThread } from './message-thread.js';
@@ -323,9 +334,7 @@ describe('<samspil-message-thread>', () => {
       await import('../fhir-xml/define.js');
       const files = await officialIndex();
       expect(files.length).to.be.greaterThan(10);
-      const errors = sinon.spy(console, 'error');
-      const warnings = sinon.spy(console, 'warn');
-      try {
+      await withoutConsoleErrors(async () => {
         for (const file of files.filter((name) => /^Bundle-.*\.(json|xml)$/.test(name))) {
           const el = await shown(html`<samspil-message-thread src=${OFFICIAL + file}></samspil-message-thread>`);
           expect(part(el, 'base'), file).to.exist;
@@ -333,12 +342,7 @@ describe('<samspil-message-thread>', () => {
           const received = entries(el).filter((entry) => !entry.getAttribute('part')?.includes('gap'));
           expect(received.length, file).to.equal(1);
         }
-        expect(errors.callCount, String(errors.firstCall?.args)).to.equal(0);
-        expect(warnings.callCount, String(warnings.firstCall?.args)).to.equal(0);
-      } finally {
-        errors.restore();
-        warnings.restore();
-      }
+      });
     });
 
     it('shows the example with every optional part: asap, topic, attachments and an OIOXML predecessor', async () => {
@@ -566,18 +570,13 @@ describe('<samspil-message-thread>', () => {
   });
 
   describe('print', () => {
-    afterEach(() => emulateMedia({ media: 'screen' }));
-
     it('repeats the patient name and formatted CPR in a fixed print header', async () => {
       const el = await thread(SYNTHETIC);
-      const header = part(el, 'print-header')!;
-      expect(getComputedStyle(header).display).to.equal('none');
-      await emulateMedia({ media: 'print' });
-      expect(getComputedStyle(header).display).not.to.equal('none');
-      expect(getComputedStyle(header).position).to.equal('fixed');
-      expect(squash(header.textContent)).to.contain('Bruno Test Elmer');
-      expect(squash(header.textContent)).to.contain('CPR-nr. 250947-9989');
-      expect(getComputedStyle(part(el, 'composer')!).display).to.equal('none');
+      await expectFixedPrintHeader(part(el, 'print-header')!, (header) => {
+        expect(header).to.contain('Bruno Test Elmer');
+        expect(header).to.contain('CPR-nr. 250947-9989');
+        expect(getComputedStyle(part(el, 'composer')!).display).to.equal('none');
+      });
     });
 
     it('shows the print header in print preview and expands long texts', async () => {
@@ -607,49 +606,21 @@ describe('<samspil-message-thread>', () => {
     it('shows hostile texts, names, titles and links as text and runs nothing', async () => {
       const messages = poisoned(SYNTHETIC);
       const el = await thread(messages);
-      await aTimeout(50);
-      expect((window as { __samspilPwned?: boolean }).__samspilPwned).to.equal(undefined);
-      expect(root(el).querySelectorAll('script, svg, iframe, object, embed')).to.have.length(0);
-      expect(root(el).querySelectorAll('img')).to.have.length(0);
-      expect(root(el).querySelectorAll('[onerror], [onload]')).to.have.length(0);
-      const hrefs = [...root(el).querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
-      expect(hrefs.filter((href) => !/^(tel:|https?:|blob:)/.test(href))).to.deep.equal([]);
-      const text = root(el).textContent ?? '';
-      for (const payload of HOSTILE_PAYLOADS) expect(text).to.contain(payload);
-      expect(text).to.contain('javascript:window.__samspilPwned = true');
+      await expectInert(root(el), ACTIVE_CONTENT, /^(tel:|https?:|blob:)/);
+      expectShownAsText(root(el), [...HOSTILE_PAYLOADS, 'javascript:window.__samspilPwned = true']);
       expect(squash(root(el).textContent)).to.contain('Adressen vises kun som tekst');
       const banner = root(el).querySelector('samspil-patient-banner')!;
       expect(banner.shadowRoot!.querySelectorAll('script, img, svg')).to.have.length(0);
     });
 
     it('stays visible under hostile page CSS and adds no styles to the page', async () => {
-      const before = document.styleSheets.length;
       const el = document.createElement('samspil-message-thread');
       el.messages = SYNTHETIC;
-      document.body.append(el);
-      try {
-        await waitUntil(() => part(el, 'base'));
-        expect(document.styleSheets.length).to.equal(before);
-        expect(document.adoptedStyleSheets.length).to.equal(0);
-        const style = document.createElement('style');
-        style.textContent =
-          '* { all: unset !important; } div, section, h2 { display: none !important; color: red !important; }';
-        document.head.append(style);
-        try {
-          await el.updateComplete;
-          const nodes = [part(el, 'title')!, entries(el)[0]!, root(el).querySelector('[part~="text"]')!];
-          for (const node of nodes) {
-            expect(getComputedStyle(node).display).not.to.equal('none');
-            const box = node.getBoundingClientRect();
-            expect(box.width * box.height).to.be.greaterThan(0);
-            expect(getComputedStyle(node).color).not.to.equal('rgb(255, 0, 0)');
-          }
-        } finally {
-          style.remove();
-        }
-      } finally {
-        el.remove();
-      }
+      await underHostilePageCss(
+        el,
+        () => waitUntil(() => part(el, 'base')),
+        () => expectUntouched([part(el, 'title')!, entries(el)[0]!, root(el).querySelector('[part~="text"]')!]),
+      );
     });
   });
 
@@ -657,32 +628,18 @@ describe('<samspil-message-thread>', () => {
     it('reaches every link and summary with Tab, in document order, with a visible focus ring', async () => {
       const long = JSON.parse(JSON.stringify(SYNTHETIC[0])) as Bundle;
       communicationOf(long).payload![0]!.contentString = Array.from({ length: 12 }, (_, i) => `Linje ${i}`).join('\n');
-      const wrapper = await fixture(
-        html`<div>
-          <button>before</button>
-          <samspil-message-thread .messages=${[long, SYNTHETIC[1], SYNTHETIC[2]]}></samspil-message-thread>
-          <button>after</button>
-        </div>`,
+      const el = await betweenButtons<SamspilMessageThread>(
+        html`<samspil-message-thread .messages=${[long, SYNTHETIC[1], SYNTHETIC[2]]}></samspil-message-thread>`,
+        'samspil-message-thread',
       );
-      const el = wrapper.querySelector('samspil-message-thread')!;
       await waitUntil(() => part(el, 'base'));
       const expected = [...root(el).querySelectorAll<HTMLElement>('a[href], summary')];
       expect(expected.length).to.be.greaterThan(4);
-      wrapper.querySelector('button')!.focus();
-      const reached: Element[] = [];
-      for (let i = 0; i < expected.length + 3; i++) {
-        await sendKeys({ press: 'Tab' });
-        const active = root(el).activeElement;
-        if (!active) break;
-        reached.push(active);
-        expect(getComputedStyle(active).outlineStyle, active.outerHTML.slice(0, 60)).not.to.equal('none');
-      }
-      expect(reached).to.deep.equal(expected);
-      expect(document.activeElement?.textContent).to.equal('after');
-      const summary = expected.find((node) => node.tagName === 'SUMMARY')!;
-      summary.focus();
-      await sendKeys({ press: 'Enter' });
-      expect((summary.parentElement as HTMLDetailsElement).open).to.equal(false);
+      await expectTabOrder(el, expected, 3);
+      await expectSummaryToggles(
+        expected.find((node) => node.tagName === 'SUMMARY')!,
+        { space: false },
+      );
     });
   });
 

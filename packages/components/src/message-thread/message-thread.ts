@@ -23,6 +23,8 @@ import { messagesTask, MessageLoadError, type MessageSource } from '../internal/
 import { SamspilElement } from '../internal/samspil-element.js';
 import { letterStyles } from '../styles/letter.styles.js';
 import { tokens } from '../styles/tokens.styles.js';
+import { viewerStyles } from '../styles/viewer.styles.js';
+import { visuallyHiddenStyles } from '../styles/visually-hidden.styles.js';
 import type { SamspilMessageComposer } from '../message-composer/message-composer.js';
 import { categoryText, formatInstant, isWebUrl, telHref } from './message-format.js';
 import { messageThreadStyles } from './message-thread.styles.js';
@@ -169,7 +171,7 @@ const sameAuthor = (a: ThreadAuthor | undefined, b: ThreadAuthor | undefined) =>
  */
 export class SamspilMessageThread extends SamspilElement {
   /** Shadow-root styles; nothing leaks into the page. */
-  static override styles = [tokens, letterStyles, messageThreadStyles];
+  static override styles = [tokens, letterStyles, visuallyHiddenStyles, viewerStyles, messageThreadStyles];
 
   private readonly task = messagesTask(this, {
     onLoad: (messages) => this.handleLoad(messages),

@@ -1,27 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { css } from 'lit';
 
-/** The observation report's own layout, on top of `tokens` and `letterStyles`. */
+/** The observation report's own layout, on top of `tokens`, `letterStyles` and the shared viewer styles. */
 export const observationReportStyles = css`
-  :host {
-    container-type: inline-size;
-  }
-
-  .muted {
-    color: var(--_muted);
-  }
-
-  .line {
-    display: block;
-  }
-
-  a {
-    color: var(--_accent);
-    text-decoration-thickness: 1px;
-    text-underline-offset: 0.15em;
-    overflow-wrap: anywhere;
-  }
-
   .report__header {
     display: grid;
     gap: 0.25rem;
@@ -70,16 +51,6 @@ export const observationReportStyles = css`
     border-color: var(--_danger);
     background: var(--_surface);
     color: var(--_danger);
-  }
-
-  .section--collapsible > summary > .section__heading,
-  .other > summary > .section__heading {
-    display: inline;
-    margin: 0;
-  }
-
-  .section--collapsible[open] > summary {
-    margin-bottom: 0.5rem;
   }
 
   summary:focus-visible,
@@ -225,14 +196,6 @@ export const observationReportStyles = css`
     grid-template-columns: minmax(8rem, 14rem) minmax(0, 1fr);
   }
 
-  .facts > .fact {
-    display: contents;
-  }
-
-  .party__name {
-    font-weight: 600;
-  }
-
   .endpoint,
   .path,
   .json {
@@ -242,16 +205,6 @@ export const observationReportStyles = css`
 
   .json {
     white-space: pre-wrap;
-  }
-
-  .state__title {
-    margin: 0;
-    font-weight: 600;
-  }
-
-  .state__detail {
-    margin: 0.25rem 0 0;
-    color: var(--_text);
   }
 
   /* Narrow hosts (phones, side panels): each result becomes a card with its labels. */
@@ -304,19 +257,7 @@ export const observationReportStyles = css`
     }
   }
 
-  :host([print-preview]) .print-header {
-    display: flex;
-    justify-content: space-between;
-    padding: 0.25rem 0;
-    border-bottom: 1px solid currentColor;
-    font-size: 0.8125rem;
-  }
-
   @media print {
-    :host {
-      container-type: normal;
-    }
-
     a,
     .muted,
     .flag,
@@ -341,12 +282,6 @@ export const observationReportStyles = css`
 
     tr {
       break-inside: avoid;
-    }
-
-    /* Chromium 131+: a closed details prints its content too (beforeprint also opens them). */
-    details::details-content {
-      content-visibility: visible;
-      display: block;
     }
   }
 `;

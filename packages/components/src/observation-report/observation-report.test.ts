@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { TemplateResult } from 'lit';
 import type { Bundle, Media, Observation, Organization, Patient, Practitioner } from '@medplum/fhirtypes';
@@ -8,7 +7,19 @@ import { HOSTILE_PAYLOADS } from '@samspil/fixtures/letters';
 import { activityLabel, buildHomeCareObservation, describeMessage, type HomeCareObservationInput } from '@samspil/sdk';
 import { EXAMPLE_PARTIES, EXAMPLE_PATIENTS, exampleMessages } from '@samspil/sdk/examples';
 import { resetStrings, setStrings } from '../i18n/localize.js';
-import { formatInstant, telHref } from './format.js';
+import {
+  betweenButtons,
+  expectFixedPrintHeader,
+  expectInert,
+  expectShownAsText,
+  expectSummaryToggles,
+  expectTabOrder,
+  expectUntouched,
+  underHostilePageCss,
+  withoutConsoleErrors,
+} from '../internal/browser.test-support.js';
+import { formatInstant } from '../internal/format.js';
+import { telHref } from '../internal/links.js';
 import { rangeStatus, type ObservationReport } from './observations.js';
 import type { SamspilObservationReport } from './observation-report.js';
 import '../fhir-xml/define.js';
@@ -290,9 +301,7 @@ describe('<samspil-observation-report>', () => {
     it('renders every example with no console errors and shows its MustSupport values', async () => {
       const files = await officialFiles();
       expect(files.length).to.be.greaterThan(5);
-      const errors = sinon.spy(console, 'error');
-      const warnings = sinon.spy(console, 'warn');
-      try {
+      await withoutConsoleErrors(async () => {
         for (const file of files) {
           const bundle = await official(file);
           const el = await loaded(html`<samspil-observation-report src=${FOLDER + file}></samspil-observation-report>`);
@@ -330,12 +339,7 @@ describe('<samspil-observation-report>', () => {
             [...(patient.name![0]!.given ?? []), patient.name![0]!.family].join(' '),
           );
         }
-        expect(errors.callCount, String(errors.firstCall?.args[0])).to.equal(0);
-        expect(warnings.callCount, String(warnings.firstCall?.args[0])).to.equal(0);
-      } finally {
-        errors.restore();
-        warnings.restore();
-      }
+      });
     });
 
     it('renders each XML twin the same as its JSON', async () => {
@@ -667,16 +671,9 @@ describe('<samspil-observation-report>', () => {
   describe('print', () => {
     it('repeats the patient’s name and CPR number at the top of every printed page', async () => {
       const el = await show(example('home-care-observation'));
-      const header = part(el, 'print-header')!;
-      expect(getComputedStyle(header).display).to.equal('none');
-      await emulateMedia({ media: 'print' });
-      try {
-        expect(getComputedStyle(header).display).not.to.equal('none');
-        expect(getComputedStyle(header).position).to.equal('fixed');
-        expect(squash(header.textContent)).to.equal('Karin Berggren CPR-nr. 150981-9996');
-      } finally {
-        await emulateMedia({ media: 'screen' });
-      }
+      await expectFixedPrintHeader(part(el, 'print-header')!, (header) => {
+        expect(header).to.equal('Karin Berggren CPR-nr. 150981-9996');
+      });
     });
 
     it('opens closed sections for printing and closes them again', async () => {
@@ -727,67 +724,39 @@ describe('<samspil-observation-report>', () => {
       observation.interpretation![0]!.text = d;
       observation.interpretation![0]!.coding![0]!.display = a;
       const el = await show(bundle);
-      await aTimeout(50);
-      expect((window as { __samspilPwned?: boolean }).__samspilPwned).to.equal(undefined);
-      expect(root(el).querySelectorAll('script')).to.have.length(0);
-      expect(root(el).querySelectorAll('img[onerror]')).to.have.length(0);
+      await expectInert(root(el), 'script, img[onerror], [onload], [onerror]');
       expect([...root(el).querySelectorAll('svg')].every((svg) => svg.classList.contains('icon'))).to.equal(true);
-      expect([...root(el).querySelectorAll('[onload], [onerror]')]).to.have.length(0);
       for (const link of root(el).querySelectorAll('a'))
         expect(link.getAttribute('href')).not.to.match(/^javascript:/i);
-      const shown = root(el).textContent!;
-      for (const payload of HOSTILE_PAYLOADS) expect(shown).to.contain(payload);
+      expectShownAsText(root(el));
       expect(part(el, 'media-image')!.getAttribute('alt')).to.equal(c);
       expect(text(el, 'print-header')).to.contain(a!);
       expect(telHref(d!)).to.equal(undefined);
     });
 
     it('stays visible under hostile page CSS and adds no styles to the page', async () => {
-      const before = document.styleSheets.length;
       const el = document.createElement('samspil-observation-report');
       el.messages = [example('home-care-observation')];
-      document.body.append(el);
-      try {
-        await waitUntil(() => part(el, 'base'));
-        expect(document.styleSheets.length).to.equal(before);
-        expect(document.adoptedStyleSheets.length).to.equal(0);
-        const style = document.createElement('style');
-        style.textContent =
-          '* { all: unset !important; } div, section, h2 { display: none !important; color: red !important; }';
-        document.head.append(style);
-        try {
-          await el.updateComplete;
-          for (const node of [part(el, 'title')!, part(el, 'table')!, part(el, 'flag')!, part(el, 'performer')!]) {
-            expect(getComputedStyle(node).display).not.to.equal('none');
-            const box = node.getBoundingClientRect();
-            expect(box.width * box.height).to.be.greaterThan(0);
-            expect(getComputedStyle(node).color).not.to.equal('rgb(255, 0, 0)');
-          }
-        } finally {
-          style.remove();
-        }
-      } finally {
-        el.remove();
-      }
+      await underHostilePageCss(
+        el,
+        () => waitUntil(() => part(el, 'base')),
+        () => expectUntouched([part(el, 'title')!, part(el, 'table')!, part(el, 'flag')!, part(el, 'performer')!]),
+      );
     });
   });
 
   describe('keyboard', () => {
     it('reaches every link and summary with Tab, in document order, with a visible focus ring', async () => {
-      const wrapper = await fixture(
-        html`<div>
-          <button>before</button>
-          <samspil-observation-report
-            .messages=${[
-              build({
-                media: [{ title: 'EKG', contentType: 'image/png', data: PNG, creation: '2026-11-21T09:30:00+01:00' }],
-              }),
-            ]}
-          ></samspil-observation-report>
-          <button>after</button>
-        </div>`,
+      const el = await betweenButtons<SamspilObservationReport>(
+        html`<samspil-observation-report
+          .messages=${[
+            build({
+              media: [{ title: 'EKG', contentType: 'image/png', data: PNG, creation: '2026-11-21T09:30:00+01:00' }],
+            }),
+          ]}
+        ></samspil-observation-report>`,
+        'samspil-observation-report',
       );
-      const el = wrapper.querySelector('samspil-observation-report')!;
       await waitUntil(() => part(el, 'base'));
       const expected = [...root(el).querySelectorAll<HTMLElement>('a[href], summary')];
       expect(expected.map((node) => squash(node.textContent))).to.deep.equal([
@@ -795,23 +764,8 @@ describe('<samspil-observation-report>', () => {
         '+4587654321',
         'Om meddelelsen',
       ]);
-      wrapper.querySelector('button')!.focus();
-      const reached: Element[] = [];
-      for (let i = 0; i < expected.length + 5; i++) {
-        await sendKeys({ press: 'Tab' });
-        const active = root(el).activeElement;
-        if (!active) break;
-        reached.push(active);
-        expect(getComputedStyle(active).outlineStyle, active.outerHTML.slice(0, 60)).not.to.equal('none');
-      }
-      expect(reached).to.deep.equal(expected);
-      expect(document.activeElement?.textContent).to.equal('after');
-      const summary = expected.at(-1)!;
-      summary.focus();
-      await sendKeys({ press: 'Enter' });
-      expect((summary.parentElement as HTMLDetailsElement).open).to.equal(false);
-      await sendKeys({ press: 'Space' });
-      expect((summary.parentElement as HTMLDetailsElement).open).to.equal(true);
+      await expectTabOrder(el, expected, 5);
+      await expectSummaryToggles(expected.at(-1)!);
     });
   });
 });

@@ -7,9 +7,11 @@ import type { Bundle } from '@medplum/fhirtypes';
 import { ATTACHMENT_CONTENT_TYPES, formatCpr, redactCpr, type PartyDescription } from '@samspil/sdk';
 import { heading } from '../internal/heading.js';
 import { messagesTask, type MessageSource } from '../internal/message-loader.js';
+import { PrintDetailsController } from '../internal/print-details.js';
 import { SamspilElement } from '../internal/samspil-element.js';
 import { letterStyles } from '../styles/letter.styles.js';
 import { tokens } from '../styles/tokens.styles.js';
+import { collapsibleViewerStyles, viewerDetailStyles, viewerStyles } from '../styles/viewer.styles.js';
 import type { Locale } from '../i18n/strings.js';
 import {
   firstOfKind,
@@ -17,10 +19,10 @@ import {
   formatInstant,
   formatNumber,
   isMachineTime,
-  telHref,
   WrongMessageError,
-} from './format.js';
-import { icon } from './icons.js';
+} from '../internal/format.js';
+import { telHref } from '../internal/links.js';
+import { icon } from '../internal/icons.js';
 import {
   codeSystemName,
   readObservationReport,
@@ -136,7 +138,14 @@ const joined = (values: readonly (string | undefined)[], separator = ', '): stri
  */
 export class SamspilObservationReport extends SamspilElement {
   /** Shadow-root styles; nothing leaks into the page. */
-  static override styles = [tokens, letterStyles, observationReportStyles];
+  static override styles = [
+    tokens,
+    letterStyles,
+    viewerStyles,
+    viewerDetailStyles,
+    collapsibleViewerStyles,
+    observationReportStyles,
+  ];
 
   private readonly task = messagesTask(this, {
     onLoad: (bundles) => {
@@ -163,31 +172,16 @@ export class SamspilObservationReport extends SamspilElement {
   private cache: { readonly bundles: readonly Bundle[]; readonly result: ReadResult } | undefined;
   /** Object URLs of attachment content by attachment; `null` when the content could not be decoded. */
   private readonly urls = new Map<MediaView, string | null>();
-  /** Details the user closed, reopened for printing and closed again afterwards. */
-  private closedForPrint: HTMLDetailsElement[] = [];
-
-  private readonly handleBeforePrint = (): void => {
-    const all = this.renderRoot.querySelectorAll<HTMLDetailsElement>('details');
-    this.closedForPrint = [...all].filter((details) => !details.open);
-    for (const details of this.closedForPrint) details.open = true;
-  };
-
-  private readonly handleAfterPrint = (): void => {
-    for (const details of this.closedForPrint) details.open = false;
-    this.closedForPrint = [];
-  };
+  /** Opens closed details for printing and closes them again afterwards. */
+  private readonly printDetails = new PrintDetailsController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('beforeprint', this.handleBeforePrint);
-    window.addEventListener('afterprint', this.handleAfterPrint);
     // Moved in the page: the attachments' URLs were revoked on the way out, so render them anew.
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
-    window.removeEventListener('beforeprint', this.handleBeforePrint);
-    window.removeEventListener('afterprint', this.handleAfterPrint);
     // Attachment content can be large and is clinical data: let it go with the element. Reconnecting recreates it.
     this.revokeUrls();
     super.disconnectedCallback();

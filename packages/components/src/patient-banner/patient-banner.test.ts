@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { expect, fixture, html } from '@open-wc/testing';
 import { resetStrings, setStrings } from '../i18n/localize.js';
+import { expectNoGlobalStyles } from '../internal/browser.test-support.js';
 import type { SamspilPatientBanner } from './patient-banner.js';
 import './define.js';
 
@@ -141,7 +142,6 @@ describe('<samspil-patient-banner>', () => {
   it('adds no styles to the page', async () => {
     const before = document.styleSheets.length;
     await fixture(html`<samspil-patient-banner cpr="2509479989"></samspil-patient-banner>`);
-    expect(document.styleSheets.length).to.equal(before);
-    expect(document.adoptedStyleSheets.length).to.equal(0);
+    expectNoGlobalStyles(before);
   });
 });

@@ -269,18 +269,6 @@ export const referralFormStyles = css`
     opacity: 0.6;
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
-
   @media print {
     :host {
       color: #000;

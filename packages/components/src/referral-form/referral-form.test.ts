@@ -15,6 +15,7 @@ import {
   type ReferralInput,
 } from '@samspil/sdk/oioxml';
 import { resetStrings, setStrings } from '../i18n/localize.js';
+import { expectNoGlobalStyles, HOSTILE_PAGE_CSS, tabThrough } from '../internal/browser.test-support.js';
 import type { ReferralDraft } from '../events/samspil-draft.js';
 import type { SamspilReferralForm } from './referral-form.js';
 import './define.js';
@@ -684,14 +685,9 @@ describe('<samspil-referral-form>', () => {
     before.textContent = 'before';
     el.before(before);
     before.focus();
-    const order: string[] = [];
-    for (let i = 0; i < 60; i++) {
-      await sendKeys({ press: 'Tab' });
-      const active = el.shadowRoot!.activeElement as HTMLElement | null;
-      if (!active) break;
-      order.push(active.dataset['field'] ?? (active.id || active.getAttribute('part') || ''));
-      expect(getComputedStyle(active).outlineStyle, order.at(-1)).to.equal('solid');
-    }
+    const order = (await tabThrough(el, 60, 'solid')).map(
+      (active) => (active as HTMLElement).dataset['field'] ?? (active.id || active.getAttribute('part') || ''),
+    );
     before.remove();
     expect(order.slice(0, 4)).to.deep.equal([
       'patient.cpr',
@@ -709,8 +705,7 @@ describe('<samspil-referral-form>', () => {
   it('resists hostile global CSS and adds no styles to the page', async () => {
     const before = document.styleSheets.length;
     const style = document.createElement('style');
-    style.textContent =
-      '* { all: unset !important; } div, section, h2 { display: none !important; color: red !important; }';
+    style.textContent = HOSTILE_PAGE_CSS;
     document.head.append(style);
     // Straight in <body>: the hostile `div { display: none }` would hide a fixture's wrapper div, which no
     // component can prevent.
@@ -729,7 +724,6 @@ describe('<samspil-referral-form>', () => {
       style.remove();
       el.remove();
     }
-    expect(document.styleSheets.length).to.equal(before);
-    expect(document.adoptedStyleSheets.length).to.equal(0);
+    expectNoGlobalStyles(before);
   });
 });

@@ -34,6 +34,7 @@ import type { SamspilSubmitDetail } from '../events/samspil-submit.js';
 import type { Locale } from '../i18n/strings.js';
 import { SamspilElement } from '../internal/samspil-element.js';
 import { tokens } from '../styles/tokens.styles.js';
+import { visuallyHiddenStyles } from '../styles/visually-hidden.styles.js';
 import { referralFormStyles } from './referral-form.styles.js';
 import { daStrings, enStrings, type ReferralFormStrings } from './referral-form.strings.js';
 
@@ -267,7 +268,7 @@ const isReferral = (value: unknown): value is Referral => isRecord(value) && val
  */
 export class SamspilReferralForm extends SamspilElement {
   /** Shadow-root styles; nothing leaks into the page. */
-  static override styles = [tokens, referralFormStyles];
+  static override styles = [tokens, visuallyHiddenStyles, referralFormStyles];
 
   /** Delegates focus, so `focus()` and the browser's validation land on the first field. */
   static override shadowRootOptions: ShadowRootInit = { ...SamspilElement.shadowRootOptions, delegatesFocus: true };

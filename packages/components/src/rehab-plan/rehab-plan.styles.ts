@@ -1,27 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { css } from 'lit';
 
-/** The rehabilitation plan's own layout, on top of `tokens` and `letterStyles`. */
+/** The rehabilitation plan's own layout, on top of `tokens`, `letterStyles` and the shared viewer styles. */
 export const rehabPlanStyles = css`
-  :host {
-    container-type: inline-size;
-  }
-
-  .muted {
-    color: var(--_muted);
-  }
-
-  .line {
-    display: block;
-  }
-
-  a {
-    color: var(--_accent);
-    text-decoration-thickness: 1px;
-    text-underline-offset: 0.15em;
-    overflow-wrap: anywhere;
-  }
-
   .overview {
     display: grid;
     gap: calc(var(--_space) * 0.75);
@@ -115,23 +96,9 @@ export const rehabPlanStyles = css`
     grid-template-columns: minmax(8rem, 16rem) minmax(0, 1fr);
   }
 
-  .facts > .fact {
-    display: contents;
-  }
-
   .section--collapsible > summary {
     padding: 0.125rem 0;
     border-radius: var(--_radius);
-  }
-
-  .section--collapsible > summary > .section__heading,
-  .other > summary > .section__heading {
-    display: inline;
-    margin: 0;
-  }
-
-  .section--collapsible[open] > summary {
-    margin-bottom: 0.5rem;
   }
 
   .people,
@@ -163,10 +130,6 @@ export const rehabPlanStyles = css`
     margin-inline-start: 1rem;
   }
 
-  .party__name {
-    font-weight: 600;
-  }
-
   .ability + .ability {
     margin-top: 1rem;
   }
@@ -196,16 +159,6 @@ export const rehabPlanStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .state__title {
-    margin: 0;
-    font-weight: 600;
-  }
-
-  .state__detail {
-    margin: 0.25rem 0 0;
-    color: var(--_text);
-  }
-
   summary:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
@@ -228,19 +181,7 @@ export const rehabPlanStyles = css`
     }
   }
 
-  :host([print-preview]) .print-header {
-    display: flex;
-    justify-content: space-between;
-    padding: 0.25rem 0;
-    border-bottom: 1px solid currentColor;
-    font-size: 0.8125rem;
-  }
-
   @media print {
-    :host {
-      container-type: normal;
-    }
-
     a {
       color: #000;
     }
@@ -258,12 +199,6 @@ export const rehabPlanStyles = css`
     .muted,
     .tag {
       color: #000;
-    }
-
-    /* Chromium 131+: a closed details prints its content too (beforeprint also opens them). */
-    details::details-content {
-      content-visibility: visible;
-      display: block;
     }
   }
 `;

@@ -1,12 +1,23 @@
 // SPDX-License-Identifier: MIT
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { TemplateResult } from 'lit';
 import { LETTERS, TEST_SHARED_PREFIX, poisonLetter } from '@samspil/fixtures/letters';
 import { labelOf, REHAB_LEVEL_LABELS, REHAB_PLAN_SECTIONS, type RehabPlan } from '@samspil/sdk/oioxml';
 import { resetStrings, setStrings } from '../i18n/localize.js';
-import { freeChoiceStatus, telHref, type SamspilRehabPlan } from './rehab-plan.js';
+import {
+  ACTIVE_CONTENT,
+  betweenButtons,
+  expectFixedPrintHeader,
+  expectInert,
+  expectShownAsText,
+  expectSummaryToggles,
+  expectTabOrder,
+  expectUntouched,
+  underHostilePageCss,
+} from '../internal/browser.test-support.js';
+import { telHref } from '../internal/links.js';
+import { freeChoiceStatus, type SamspilRehabPlan } from './rehab-plan.js';
 import './define.js';
 
 const SRC = TEST_SHARED_PREFIX + LETTERS.rehabPlan;
@@ -543,17 +554,12 @@ describe('<samspil-rehab-plan>', () => {
   });
 
   describe('print', () => {
-    afterEach(() => emulateMedia({ media: 'screen' }));
-
     it('repeats the patient name and formatted CPR in a fixed print header', async () => {
       const el = await loaded(html`<samspil-rehab-plan src=${SRC} reference-date="2014-12-20"></samspil-rehab-plan>`);
-      const header = part(el, 'print-header')!;
-      expect(getComputedStyle(header).display).to.equal('none');
-      await emulateMedia({ media: 'print' });
-      expect(getComputedStyle(header).display).not.to.equal('none');
-      expect(getComputedStyle(header).position).to.equal('fixed');
-      expect(squash(header.textContent)).to.contain('Nancy Ann Berggren');
-      expect(squash(header.textContent)).to.contain('CPR-nr. 251248-4916');
+      await expectFixedPrintHeader(part(el, 'print-header')!, (header) => {
+        expect(header).to.contain('Nancy Ann Berggren');
+        expect(header).to.contain('CPR-nr. 251248-4916');
+      });
     });
   });
 
@@ -562,80 +568,38 @@ describe('<samspil-rehab-plan>', () => {
       const keep = new Set(['Date', 'Time', 'VersionCode', 'TypeCode', 'StatisticalCode']);
       const poisoned = poisonLetter(await letterText(), (name) => keep.has(name));
       const el = await loaded(html`<samspil-rehab-plan .letter=${poisoned}></samspil-rehab-plan>`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect((window as { __samspilPwned?: boolean }).__samspilPwned).to.equal(undefined);
-      expect(root(el).querySelectorAll('script, img, svg, iframe, object, embed')).to.have.length(0);
-      expect(root(el).querySelectorAll('[onerror], [onload]')).to.have.length(0);
-      const hrefs = [...root(el).querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
-      expect(hrefs.filter((href) => !/^(tel:|mailto:|https?:)/.test(href))).to.deep.equal([]);
-      const shown = root(el).textContent ?? '';
-      expect(shown).to.contain('<script>window.__samspilPwned = true</script>');
-      expect(shown).to.contain('<img src=x onerror="window.__samspilPwned = true">');
+      await expectInert(root(el), ACTIVE_CONTENT, /^(tel:|mailto:|https?:)/);
+      expectShownAsText(root(el), [
+        '<script>window.__samspilPwned = true</script>',
+        '<img src=x onerror="window.__samspilPwned = true">',
+      ]);
       expect(text(el, 'type-code')).to.match(/samspilPwned/);
       expect(text(el, 'type-label')).to.equal('Ukendt type');
     });
 
     it('stays visible under hostile page CSS and adds no styles to the page', async () => {
-      const before = document.styleSheets.length;
       const el = document.createElement('samspil-rehab-plan');
       el.src = SRC;
       el.referenceDate = '2014-12-20';
-      document.body.append(el);
-      try {
-        await waitUntil(() => part(el, 'base'));
-        expect(document.styleSheets.length).to.equal(before);
-        expect(document.adoptedStyleSheets.length).to.equal(0);
-        const style = document.createElement('style');
-        style.textContent =
-          '* { all: unset !important; } div, section, h2 { display: none !important; color: red !important; }';
-        document.head.append(style);
-        try {
-          await el.updateComplete;
-          for (const node of [root(el).querySelector('.letter__title')!, part(el, 'type-label')!, part(el, 'dates')!]) {
-            expect(getComputedStyle(node).display).not.to.equal('none');
-            const box = node.getBoundingClientRect();
-            expect(box.width * box.height).to.be.greaterThan(0);
-            expect(getComputedStyle(node).color).not.to.equal('rgb(255, 0, 0)');
-          }
-        } finally {
-          style.remove();
-        }
-      } finally {
-        el.remove();
-      }
+      await underHostilePageCss(
+        el,
+        () => waitUntil(() => part(el, 'base')),
+        () => expectUntouched([root(el).querySelector('.letter__title')!, part(el, 'type-label')!, part(el, 'dates')!]),
+      );
     });
   });
 
   describe('keyboard', () => {
     it('reaches every link and summary with Tab, in document order, with a visible focus ring', async () => {
-      const wrapper = await fixture(
-        html`<div>
-          <button>before</button>
-          <samspil-rehab-plan src=${SRC} reference-date="2014-12-20"></samspil-rehab-plan>
-          <button>after</button>
-        </div>`,
+      const el = await betweenButtons<SamspilRehabPlan>(
+        html`<samspil-rehab-plan src=${SRC} reference-date="2014-12-20"></samspil-rehab-plan>`,
+        'samspil-rehab-plan',
       );
-      const el = wrapper.querySelector('samspil-rehab-plan')!;
       await waitUntil(() => part(el, 'base'));
       const expected = [...root(el).querySelectorAll<HTMLElement>('a[href], summary')];
-      wrapper.querySelector('button')!.focus();
-      const reached: Element[] = [];
-      for (let i = 0; i < expected.length + 5; i++) {
-        await sendKeys({ press: 'Tab' });
-        const active = root(el).activeElement;
-        if (!active) break;
-        reached.push(active);
-        expect(getComputedStyle(active).outlineStyle, active.outerHTML.slice(0, 60)).not.to.equal('none');
-      }
-      expect(reached).to.deep.equal(expected);
-      expect(document.activeElement?.textContent).to.equal('after');
-      expect(reached[0]!.getAttribute('href')).to.equal('tel:+4566131372');
-      const summary = expected.find((node) => node.tagName === 'SUMMARY')!;
-      summary.focus();
-      await sendKeys({ press: 'Enter' });
-      expect((summary.parentElement as HTMLDetailsElement).open).to.equal(false);
-      await sendKeys({ press: 'Space' });
-      expect((summary.parentElement as HTMLDetailsElement).open).to.equal(true);
+      await expectTabOrder(el, expected, 5);
+      expect(expected[0]!.getAttribute('href')).to.equal('tel:+4566131372');
+      await expectSummaryToggles(expected.find((node) => node.tagName === 'SUMMARY')!);
     });
   });
 });

@@ -34,9 +34,12 @@ import { heading } from '../internal/heading.js';
 import { formatDateTime } from '../internal/dates.js';
 import { renderFormattedText } from '../internal/formatted-text.js';
 import { letterTask, type LetterLoadError, type LetterSource } from '../internal/letter-loader.js';
+import { mailtoHref, telHref } from '../internal/links.js';
+import { PrintDetailsController } from '../internal/print-details.js';
 import { SamspilElement } from '../internal/samspil-element.js';
 import { letterStyles } from '../styles/letter.styles.js';
 import { tokens } from '../styles/tokens.styles.js';
+import { collapsibleViewerStyles, viewerDetailStyles, viewerStyles } from '../styles/viewer.styles.js';
 import type { Locale } from '../i18n/strings.js';
 import { rehabPlanStyles } from './rehab-plan.styles.js';
 import { daStrings, enStrings, type RehabPlanStrings } from './rehab-plan.strings.js';
@@ -92,23 +95,6 @@ export function freeChoiceStatus(plan: RehabPlan, referenceDate = ''): FreeChoic
   if (days > 0) return { kind: 'left', days, startBy };
   if (days === 0) return { kind: 'today', days: 0, startBy };
   return { kind: 'overdue', days: -days, startBy };
-}
-
-/**
- * A `tel:` URL for a telephone number as written: spaces and punctuation removed, `00` read as `+`, and a
- * bare Danish 8-digit number given `+45`. `undefined` when what is left is no telephone number.
- */
-export function telHref(number: string): string | undefined {
-  const compact = number.replace(/[\s().\-/]/g, '').replace(/^00/, '+');
-  if (/^\d{8}$/.test(compact)) return `tel:+45${compact}`;
-  return /^\+?\d{3,15}$/.test(compact) ? `tel:${compact}` : undefined;
-}
-
-const EMAIL = /^[^\s@<>"'()[\]\\,;:]+@[^\s@<>"'()[\]\\,;:]+\.[^\s@<>"'()[\]\\,;:]+$/;
-/** A `mailto:` URL for an address that looks like one; `undefined` otherwise. */
-export function mailtoHref(email: string): string | undefined {
-  const trimmed = email.trim();
-  return EMAIL.test(trimmed) ? `mailto:${trimmed}` : undefined;
 }
 
 /** The letter sections shown in the deadlines panel at the top rather than in the section order. */
@@ -210,7 +196,14 @@ function leadText(section: RehabAbilitySection): FormattedText {
  */
 export class SamspilRehabPlan extends SamspilElement {
   /** Shadow-root styles; nothing leaks into the page. */
-  static override styles = [tokens, letterStyles, rehabPlanStyles];
+  static override styles = [
+    tokens,
+    letterStyles,
+    viewerStyles,
+    viewerDetailStyles,
+    collapsibleViewerStyles,
+    rehabPlanStyles,
+  ];
 
   private readonly task = letterTask<RehabPlan>(this, readRehabPlan, {
     onLoad: (model) => this.emit('samspil-load', { model }),
@@ -235,31 +228,8 @@ export class SamspilRehabPlan extends SamspilElement {
   /** Shows the plan as it prints: the print header on top, every section expanded, no collapsing. */
   @property({ type: Boolean, reflect: true, attribute: 'print-preview' }) printPreview = false;
 
-  /** Details the user closed, reopened for printing and closed again afterwards. */
-  private closedForPrint: HTMLDetailsElement[] = [];
-
-  private readonly handleBeforePrint = (): void => {
-    const all = this.renderRoot.querySelectorAll<HTMLDetailsElement>('details');
-    this.closedForPrint = [...all].filter((details) => !details.open);
-    for (const details of this.closedForPrint) details.open = true;
-  };
-
-  private readonly handleAfterPrint = (): void => {
-    for (const details of this.closedForPrint) details.open = false;
-    this.closedForPrint = [];
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeprint', this.handleBeforePrint);
-    window.addEventListener('afterprint', this.handleAfterPrint);
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('beforeprint', this.handleBeforePrint);
-    window.removeEventListener('afterprint', this.handleAfterPrint);
-    super.disconnectedCallback();
-  }
+  /** Opens closed details for printing and closes them again afterwards. */
+  private readonly printDetails = new PrintDetailsController(this);
 
   private get t(): RehabPlanStrings {
     return this.localize.table({ da: daStrings, en: enStrings });

@@ -1,27 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { css } from 'lit';
 
-/** The stay timeline's own layout, on top of `tokens` and `letterStyles`. */
+/** The stay timeline's own layout, on top of `tokens`, `letterStyles` and the shared viewer styles. */
 export const stayTimelineStyles = css`
-  :host {
-    container-type: inline-size;
-  }
-
-  .muted {
-    color: var(--_muted);
-  }
-
-  .line {
-    display: block;
-  }
-
-  a {
-    color: var(--_accent);
-    text-decoration-thickness: 1px;
-    text-underline-offset: 0.15em;
-    overflow-wrap: anywhere;
-  }
-
   code,
   .code {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
@@ -40,18 +21,6 @@ export const stayTimelineStyles = css`
 
   .raw {
     color: var(--_muted);
-  }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
   }
 
   /* What home care must know now: the first and largest thing after the title. */
@@ -117,16 +86,11 @@ export const stayTimelineStyles = css`
     grid-template-columns: minmax(8rem, 14rem) minmax(0, 1fr);
   }
 
-  .facts > .fact {
-    display: contents;
-  }
-
   .facts--compact {
     font-size: 0.875rem;
     gap: 0.125rem 0.75rem;
   }
 
-  .party__name,
   .state-label {
     font-weight: 600;
   }
@@ -275,16 +239,6 @@ export const stayTimelineStyles = css`
     margin: 0;
   }
 
-  .state__title {
-    margin: 0;
-    font-weight: 600;
-  }
-
-  .state__detail {
-    margin: 0.25rem 0 0;
-    color: var(--_text);
-  }
-
   summary:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
@@ -305,19 +259,7 @@ export const stayTimelineStyles = css`
     }
   }
 
-  :host([print-preview]) .print-header {
-    display: flex;
-    justify-content: space-between;
-    padding: 0.25rem 0;
-    border-bottom: 1px solid currentColor;
-    font-size: 0.8125rem;
-  }
-
   @media print {
-    :host {
-      container-type: normal;
-    }
-
     a,
     .muted,
     .raw,
@@ -342,12 +284,6 @@ export const stayTimelineStyles = css`
 
     .event--cancelled::before {
       background: #fff;
-    }
-
-    /* Chromium 131+: a closed details prints its content too (beforeprint also opens them). */
-    details::details-content {
-      content-visibility: visible;
-      display: block;
     }
   }
 `;

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { TemplateResult } from 'lit';
 import type { Bundle, Organization, Patient } from '@medplum/fhirtypes';
@@ -8,7 +7,20 @@ import { HOSTILE_PAYLOADS } from '@samspil/fixtures/letters';
 import { activityLabel, describeMessage, type Stay } from '@samspil/sdk';
 import { exampleMessages } from '@samspil/sdk/examples';
 import { resetStrings, setStrings } from '../i18n/localize.js';
-import { telHref, type SamspilStayTimeline } from './stay-timeline.js';
+import {
+  ACTIVE_CONTENT,
+  betweenButtons,
+  expectFixedPrintHeader,
+  expectInert,
+  expectShownAsText,
+  expectSummaryToggles,
+  expectTabOrder,
+  expectUntouched,
+  underHostilePageCss,
+  withoutConsoleErrors,
+} from '../internal/browser.test-support.js';
+import { telHref } from '../internal/links.js';
+import type { SamspilStayTimeline } from './stay-timeline.js';
 import './define.js';
 import '../fhir-xml/define.js';
 
@@ -180,64 +192,63 @@ describe('<samspil-stay-timeline>', () => {
     it('renders every official HospitalNotification with its MustSupport values and no console errors', async () => {
       const files = (await officialList()).filter((file) => file.endsWith('.json'));
       expect(files).to.have.length(12);
-      const errors = sinon.spy(console, 'error');
-      try {
-        for (const file of files) {
-          const bundle = (await (await fetch(OFFICIAL + file)).json()) as Bundle;
-          const d = describeMessage(bundle);
-          if (d.kind !== 'hospital-notification') throw new Error(`${file} is no HospitalNotification`);
-          const el = await timeline([bundle], { ref: '2022-12-07' });
-          const message = root(el).querySelector('.message')!;
-          const title = squash(message.querySelector('.message__title')!.textContent);
-          const code = d.event!.code!;
-          const died = d.details.abbreviation === 'MORS';
-          expect(title, file).to.contain(died ? 'Død' : activityLabel(code)!.da);
-          expect(title, file).to.contain(d.details.abbreviation!);
-          expect(title, file).to.contain(code);
-          const period = factValue(message, 'Periode');
-          const fmt = new Intl.DateTimeFormat('da-DK', {
-            timeZone: ZONE,
-            weekday: 'short',
-            day: 'numeric',
-            month: 'short',
-            year: 'numeric',
-            hour: '2-digit',
-            minute: '2-digit',
-          });
-          expect(period, file).to.contain(fmt.format(new Date(d.details.period!.start!)));
-          if (d.details.period?.end) expect(period, file).to.contain(fmt.format(new Date(d.details.period.end)));
-          else expect(period, file).to.contain('fortsat');
-          if (d.details.leavePeriod?.start)
-            expect(factValue(message, 'Orlov'), file).to.contain(fmt.format(new Date(d.details.leavePeriod.start)));
-          expect(factValue(message, 'Kontaktstatus'), file).to.contain(d.details.encounterStatus!);
-          expect(factValue(message, 'Kontakttype'), file).to.contain(d.details.encounterClass!);
-          expect(factValue(message, 'Besked-id'), file).to.equal(d.messageHeaderId);
-          // Parties and episode-of-care ids common to the episode's messages are shown once, for the episode.
-          const episode = part(el, 'episode')!;
-          expect(factValue(episode, 'Afsendende afdeling'), file).to.contain(d.sender!.name!);
-          expect(factValue(episode, 'Afsendende afdeling'), file).to.contain(d.sender!.sor!);
-          expect(factValue(episode, 'Modtager'), file).to.contain(d.receiver!.name!);
-          for (const id of d.details.episodeOfCareIds) expect(factValue(episode, 'Forløbs-id'), file).to.contain(id);
-          if (d.details.serviceProvider?.sor !== d.sender?.sor)
-            expect(factValue(episode, 'Ansvarlig enhed'), file).to.contain(d.details.serviceProvider!.name!);
-          if (d.thread.previous?.messageHeaderId) {
-            const label =
-              d.thread.previous.role === 'removal'
-                ? 'Annullerer besked'
-                : code.startsWith('revise-')
-                  ? 'Retter besked'
-                  : 'Forrige besked';
-            expect(factValue(message, label), file).to.equal(d.thread.previous.messageHeaderId);
+      await withoutConsoleErrors(
+        async () => {
+          for (const file of files) {
+            const bundle = (await (await fetch(OFFICIAL + file)).json()) as Bundle;
+            const d = describeMessage(bundle);
+            if (d.kind !== 'hospital-notification') throw new Error(`${file} is no HospitalNotification`);
+            const el = await timeline([bundle], { ref: '2022-12-07' });
+            const message = root(el).querySelector('.message')!;
+            const title = squash(message.querySelector('.message__title')!.textContent);
+            const code = d.event!.code!;
+            const died = d.details.abbreviation === 'MORS';
+            expect(title, file).to.contain(died ? 'Død' : activityLabel(code)!.da);
+            expect(title, file).to.contain(d.details.abbreviation!);
+            expect(title, file).to.contain(code);
+            const period = factValue(message, 'Periode');
+            const fmt = new Intl.DateTimeFormat('da-DK', {
+              timeZone: ZONE,
+              weekday: 'short',
+              day: 'numeric',
+              month: 'short',
+              year: 'numeric',
+              hour: '2-digit',
+              minute: '2-digit',
+            });
+            expect(period, file).to.contain(fmt.format(new Date(d.details.period!.start!)));
+            if (d.details.period?.end) expect(period, file).to.contain(fmt.format(new Date(d.details.period.end)));
+            else expect(period, file).to.contain('fortsat');
+            if (d.details.leavePeriod?.start)
+              expect(factValue(message, 'Orlov'), file).to.contain(fmt.format(new Date(d.details.leavePeriod.start)));
+            expect(factValue(message, 'Kontaktstatus'), file).to.contain(d.details.encounterStatus!);
+            expect(factValue(message, 'Kontakttype'), file).to.contain(d.details.encounterClass!);
+            expect(factValue(message, 'Besked-id'), file).to.equal(d.messageHeaderId);
+            // Parties and episode-of-care ids common to the episode's messages are shown once, for the episode.
+            const episode = part(el, 'episode')!;
+            expect(factValue(episode, 'Afsendende afdeling'), file).to.contain(d.sender!.name!);
+            expect(factValue(episode, 'Afsendende afdeling'), file).to.contain(d.sender!.sor!);
+            expect(factValue(episode, 'Modtager'), file).to.contain(d.receiver!.name!);
+            for (const id of d.details.episodeOfCareIds) expect(factValue(episode, 'Forløbs-id'), file).to.contain(id);
+            if (d.details.serviceProvider?.sor !== d.sender?.sor)
+              expect(factValue(episode, 'Ansvarlig enhed'), file).to.contain(d.details.serviceProvider!.name!);
+            if (d.thread.previous?.messageHeaderId) {
+              const label =
+                d.thread.previous.role === 'removal'
+                  ? 'Annullerer besked'
+                  : code.startsWith('revise-')
+                    ? 'Retter besked'
+                    : 'Forrige besked';
+              expect(factValue(message, label), file).to.equal(d.thread.previous.messageHeaderId);
+            }
+            if (died) expect(factValue(message, 'Patienten er død'), file).to.equal('Ja');
+            const banner = root(el).querySelector('samspil-patient-banner')!;
+            expect(banner.getAttribute('name'), file).to.equal(d.patient!.name);
+            expect(text(el, 'print-header'), file).to.contain(d.patient!.identifier!.formatted);
           }
-          if (died) expect(factValue(message, 'Patienten er død'), file).to.equal('Ja');
-          const banner = root(el).querySelector('samspil-patient-banner')!;
-          expect(banner.getAttribute('name'), file).to.equal(d.patient!.name);
-          expect(text(el, 'print-header'), file).to.contain(d.patient!.identifier!.formatted);
-        }
-        expect(errors.callCount).to.equal(0);
-      } finally {
-        errors.restore();
-      }
+        },
+        { warnings: false },
+      );
     });
 
     it('shows the sender and the responsible unit apart when they differ (m908…)', async () => {
@@ -572,16 +583,11 @@ describe('<samspil-stay-timeline>', () => {
   });
 
   describe('print', () => {
-    afterEach(() => emulateMedia({ media: 'screen' }));
-
     it('repeats the patient name and formatted CPR in a fixed print header', async () => {
       const el = await timeline(stayMessages('a'));
-      const header = part(el, 'print-header')!;
-      expect(getComputedStyle(header).display).to.equal('none');
-      await emulateMedia({ media: 'print' });
-      expect(getComputedStyle(header).display).not.to.equal('none');
-      expect(getComputedStyle(header).position).to.equal('fixed');
-      expect(squash(header.textContent)).to.equal('Bruno Test Elmer CPR-nr. 250947-9989');
+      await expectFixedPrintHeader(part(el, 'print-header')!, (header) => {
+        expect(header).to.equal('Bruno Test Elmer CPR-nr. 250947-9989');
+      });
     });
 
     it('opens every list for printing and restores them afterwards; the preview has no collapsing', async () => {
@@ -629,46 +635,21 @@ describe('<samspil-stay-timeline>', () => {
 
     it('shows payloads as text and runs nothing', async () => {
       const el = await timeline(poisoned());
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect((window as { __samspilPwned?: boolean }).__samspilPwned).to.equal(undefined);
-      expect(root(el).querySelectorAll('script, img, svg, iframe, object, embed')).to.have.length(0);
-      expect(root(el).querySelectorAll('[onerror], [onload]')).to.have.length(0);
-      const hrefs = [...root(el).querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
-      expect(hrefs.filter((href) => !/^(tel:|mailto:)/.test(href))).to.deep.equal([]);
-      const shown = root(el).textContent ?? '';
-      for (const payload of HOSTILE_PAYLOADS) expect(shown).to.contain(payload);
+      await expectInert(root(el), ACTIVE_CONTENT, /^(tel:|mailto:)/);
+      expectShownAsText(root(el));
       expect(text(el, 'print-header')).to.contain('<script>');
       const banner = root(el).querySelector('samspil-patient-banner')!;
       expect(banner.shadowRoot!.querySelectorAll('script, img, svg')).to.have.length(0);
     });
 
     it('stays visible under hostile page CSS and adds no styles to the page', async () => {
-      const before = document.styleSheets.length;
       const el = document.createElement('samspil-stay-timeline');
       el.messages = stayMessages('a');
-      document.body.append(el);
-      try {
-        await waitUntil(() => part(el, 'base'));
-        expect(document.styleSheets.length).to.equal(before);
-        expect(document.adoptedStyleSheets.length).to.equal(0);
-        const style = document.createElement('style');
-        style.textContent =
-          '* { all: unset !important; } div, section, h2 { display: none !important; color: red !important; }';
-        document.head.append(style);
-        try {
-          await el.updateComplete;
-          for (const node of [part(el, 'title')!, part(el, 'status-headline')!, part(el, 'timeline')!]) {
-            expect(getComputedStyle(node).display).not.to.equal('none');
-            const box = node.getBoundingClientRect();
-            expect(box.width * box.height).to.be.greaterThan(0);
-            expect(getComputedStyle(node).color).not.to.equal('rgb(255, 0, 0)');
-          }
-        } finally {
-          style.remove();
-        }
-      } finally {
-        el.remove();
-      }
+      await underHostilePageCss(
+        el,
+        () => waitUntil(() => part(el, 'base')),
+        () => expectUntouched([part(el, 'title')!, part(el, 'status-headline')!, part(el, 'timeline')!]),
+      );
     });
   });
 
@@ -686,35 +667,16 @@ describe('<samspil-stay-timeline>', () => {
         }
         return bundle;
       });
-      const wrapper = await fixture(
-        html`<div>
-          <button>before</button>
-          <samspil-stay-timeline .messages=${withContacts}></samspil-stay-timeline>
-          <button>after</button>
-        </div>`,
+      const el = await betweenButtons<SamspilStayTimeline>(
+        html`<samspil-stay-timeline .messages=${withContacts}></samspil-stay-timeline>`,
+        'samspil-stay-timeline',
       );
-      const el = wrapper.querySelector('samspil-stay-timeline')!;
       await waitUntil(() => part(el, 'base'));
       const expected = [...root(el).querySelectorAll<HTMLElement>('a[href], summary')];
       expect(expected[0]!.getAttribute('href')).to.equal('tel:+4538683868');
       expect(expected[1]!.getAttribute('href')).to.equal('mailto:m1@testhospitalet.dk');
-      wrapper.querySelector('button')!.focus();
-      const reached: Element[] = [];
-      for (let i = 0; i < expected.length + 5; i++) {
-        await sendKeys({ press: 'Tab' });
-        const active = root(el).activeElement;
-        if (!active) break;
-        reached.push(active);
-        expect(getComputedStyle(active).outlineStyle, active.outerHTML.slice(0, 60)).not.to.equal('none');
-      }
-      expect(reached).to.deep.equal(expected);
-      expect(document.activeElement?.textContent).to.equal('after');
-      const summary = expected.find((node) => node.tagName === 'SUMMARY')!;
-      summary.focus();
-      await sendKeys({ press: 'Enter' });
-      expect((summary.parentElement as HTMLDetailsElement).open).to.equal(false);
-      await sendKeys({ press: 'Space' });
-      expect((summary.parentElement as HTMLDetailsElement).open).to.equal(true);
+      await expectTabOrder(el, expected, 5);
+      await expectSummaryToggles(expected.find((node) => node.tagName === 'SUMMARY')!);
     });
 
     it('makes tel: links only of telephone numbers', () => {

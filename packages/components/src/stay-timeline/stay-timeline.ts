@@ -21,9 +21,13 @@ import {
 } from '@samspil/sdk';
 import { heading } from '../internal/heading.js';
 import { messagesTask, type MessageLoadError, type MessageSource } from '../internal/message-loader.js';
+import { mailtoHref, telHref } from '../internal/links.js';
+import { PrintDetailsController } from '../internal/print-details.js';
 import { SamspilElement } from '../internal/samspil-element.js';
 import { letterStyles } from '../styles/letter.styles.js';
 import { tokens } from '../styles/tokens.styles.js';
+import { collapsibleViewerStyles, viewerDetailStyles, viewerStyles } from '../styles/viewer.styles.js';
+import { visuallyHiddenStyles } from '../styles/visually-hidden.styles.js';
 import { stayTimelineStyles } from './stay-timeline.styles.js';
 import { daStrings, enStrings, type StayTimelineStrings } from './stay-timeline.strings.js';
 
@@ -65,20 +69,6 @@ type StatusKind =
   'admitted' | 'admitted-emergency' | 'on-leave' | 'discharged-today' | 'discharged' | 'deceased' | 'cancelled';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A `tel:` URL for a number as written (spaces and punctuation dropped, `00` read as `+`, 8 digits given +45). */
-export function telHref(number: string): string | undefined {
-  const compact = number.replace(/[\s().\-/]/g, '').replace(/^00/, '+');
-  if (/^\d{8}$/.test(compact)) return `tel:+45${compact}`;
-  return /^\+?\d{3,15}$/.test(compact) ? `tel:${compact}` : undefined;
-}
-
-const EMAIL = /^[^\s@<>"'()[\]\\,;:]+@[^\s@<>"'()[\]\\,;:]+\.[^\s@<>"'()[\]\\,;:]+$/;
-/** A `mailto:` URL for something that looks like an e-mail address. */
-export function mailtoHref(email: string): string | undefined {
-  const trimmed = email.trim();
-  return EMAIL.test(trimmed) ? `mailto:${trimmed}` : undefined;
-}
 
 /** The sending Organization's `telecom`, read defensively: received messages are untrusted JSON. */
 function senderContacts(bundle: Bundle): Contact[] {
@@ -202,7 +192,15 @@ function newestEpisode(stay: Stay): StayEpisode | undefined {
  */
 export class SamspilStayTimeline extends SamspilElement {
   /** Shadow-root styles; nothing leaks into the page. */
-  static override styles = [tokens, letterStyles, stayTimelineStyles];
+  static override styles = [
+    tokens,
+    letterStyles,
+    visuallyHiddenStyles,
+    viewerStyles,
+    viewerDetailStyles,
+    collapsibleViewerStyles,
+    stayTimelineStyles,
+  ];
 
   private readonly task = messagesTask(this, {
     onLoad: (bundles) => {
@@ -247,31 +245,8 @@ export class SamspilStayTimeline extends SamspilElement {
   /** Date formatters by locale, zone and precision: a render formats dozens of times. */
   private readonly formatters = new Map<string, Intl.DateTimeFormat>();
 
-  /** Details the user closed, reopened for printing and closed again afterwards. */
-  private closedForPrint: HTMLDetailsElement[] = [];
-
-  private readonly handleBeforePrint = (): void => {
-    const all = this.renderRoot.querySelectorAll<HTMLDetailsElement>('details');
-    this.closedForPrint = [...all].filter((details) => !details.open);
-    for (const details of this.closedForPrint) details.open = true;
-  };
-
-  private readonly handleAfterPrint = (): void => {
-    for (const details of this.closedForPrint) details.open = false;
-    this.closedForPrint = [];
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeprint', this.handleBeforePrint);
-    window.addEventListener('afterprint', this.handleAfterPrint);
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('beforeprint', this.handleBeforePrint);
-    window.removeEventListener('afterprint', this.handleAfterPrint);
-    super.disconnectedCallback();
-  }
+  /** Opens closed details for printing and closes them again afterwards. */
+  private readonly printDetails = new PrintDetailsController(this);
 
   private get t(): StayTimelineStrings {
     return this.localize.table({ da: daStrings, en: enStrings });

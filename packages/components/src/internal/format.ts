@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Display helpers the FHIR message viewers of this folder (and <samspil-acknowledgement>) share: times in the
-// reader's time zone, numbers and sizes as the locale writes them, phone links, and picking the message to show.
+// Display helpers the FHIR message viewers (<samspil-observation-report>, <samspil-acknowledgement>) share: times in
+// the reader's time zone, numbers and sizes as the locale writes them, and picking the message to show.
 import type { Bundle } from '@medplum/fhirtypes';
 import { describeMessage, redactCpr, type MessageDescription, type MessageKind } from '@samspil/sdk';
 import { formatDateTime } from '../internal/dates.js';
@@ -44,17 +44,6 @@ export function formatBytes(bytes: number, locale: Locale): string {
   if (bytes < 1024) return `${bytes} B`;
   const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'kB'] : [bytes / (1024 * 1024), 'MB'];
   return `${formatNumber(Math.round(value * 10) / 10, locale)} ${unit}`;
-}
-
-/**
- * A `tel:` URL for a telephone number as written: spaces and punctuation removed, `00` read as `+`, and a bare
- * Danish 8-digit number given `+45`. `undefined` when what is left is no telephone number (so a hostile value can
- * never become a `javascript:` link).
- */
-export function telHref(number: string): string | undefined {
-  const compact = number.replace(/[\s().\-/]/g, '').replace(/^00/, '+');
-  if (/^\d{8}$/.test(compact)) return `tel:+45${compact}`;
-  return /^\+?\d{3,15}$/.test(compact) ? `tel:${compact}` : undefined;
 }
 
 /** A message the viewer cannot show: not of the viewer's kind, or not a MedCom message at all. */
