@@ -42,6 +42,11 @@ export default tseslint.config(
     ...litA11y.configs.recommended,
   },
   {
+    // The demo's pages: plain ES modules in the browser.
+    files: ['packages/demo/pages/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Browser code: the SDK's main entry and the components must run without Node.
     files: ['packages/sdk/src/**/*.ts', 'packages/components/src/**/*.ts'],
     ignores: ['**/*.test.ts'],

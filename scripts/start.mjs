@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: MIT
-// `npm start`: installs if needed, builds Storybook when its inputs changed, and serves it on localhost.
-// (The partner-EHR demo on the embedded hub takes this place when it lands.)
+// `npm start`: the partner-EHR demo. Installs if needed, builds the packages when their sources changed (the pages
+// import the built packages) and Storybook when its inputs changed, then starts the demo server: the reference hub
+// in-process (.samspil/demo/hub.sqlite, seeded on first start) and the pages, the hub API and Storybook on one
+// localhost URL.
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { ROOT, ensureInstalled, newest, run } from './bootstrap.mjs';
+import { ROOT, ensureBuilt, ensureInstalled, newest, run } from './bootstrap.mjs';
 
 ensureInstalled();
+if (ensureBuilt() !== 0) {
+  console.error('The build failed: see the output above.');
+  process.exit(1);
+}
 
 const OUT = join(ROOT, 'storybook-static');
 const INPUTS = ['stories', '.storybook', 'packages/components/src', 'packages/sdk/src'].map((dir) => join(ROOT, dir));
@@ -30,12 +36,20 @@ async function freePort(preferred) {
   throw new Error(`No free port in ${preferred}–${preferred + 49}`);
 }
 
-const { startDevServer } = await import('@web/dev-server');
-const port = await freePort(Number(process.env.PORT) || 6006);
-await startDevServer({
-  config: { rootDir: OUT, port, hostname: '127.0.0.1', nodeResolve: false },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-});
-console.log(`Samspil Storybook: http://localhost:${port}/`);
+// The demo server is TypeScript, run through tsx; the packages it imports resolve to their builds.
+const { tsImport } = await import('tsx/esm/api');
+const { startDemoServer } = await tsImport('../packages/demo/src/server.ts', import.meta.url);
+const demo = await startDemoServer({ port: await freePort(Number(process.env.PORT) || 8080) });
+console.log(`Samspil demo: ${demo.url}`);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  demo.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT, run } from './bootstrap.mjs';
 
-const NODE_PACKAGES = ['sdk', 'hub', 'cli'];
+const NODE_PACKAGES = ['sdk', 'hub', 'cli', 'demo'];
 
 function testFiles(dir) {
   let files = [];

@@ -89,6 +89,21 @@ describe('HubTransport', () => {
     assert.ok(read.kind === 'receipt' && read.receipt.type === 'PositiveMessage');
   });
 
+  it('asks for no caching on every request, so a browser never serves or queues a mailbox read', async () => {
+    const modes: string[] = [];
+    const spying = new HubTransport({
+      url: hub.url,
+      token: MUNICIPALITY.token,
+      fetch: (input, init) => {
+        modes.push(input instanceof Request ? input.cache : String(init?.cache));
+        return fetch(input, init);
+      },
+    });
+    await spying.fetch();
+    await spying.send(envelope(MUNICIPALITY, HOSPITAL));
+    assert.deepEqual(modes, ['no-store', 'no-store']);
+  });
+
   it('fetch with waitSeconds waits for the first item', async () => {
     const gp = transport(GP, { timeoutMs: 2000 });
     const waiting = gp.fetch({ waitSeconds: 5 });

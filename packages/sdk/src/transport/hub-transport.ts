@@ -141,6 +141,9 @@ export class HubTransport implements Transport {
     this.http = ky.create({
       prefixUrl: options.url,
       headers: { authorization: `Bearer ${options.token}` },
+      // A mailbox answer must never come from a cache. It also keeps browsers from holding identical GETs behind one
+      // another (their cache lock), which would queue the long polls of several parties open in one browser.
+      cache: 'no-store',
       timeout: this.timeoutMs,
       retry: {
         limit: options.retry?.limit ?? 2,

@@ -7,11 +7,18 @@ export type { IncomingRecord, OutgoingRecord, OutgoingState, ReliableStore } fro
 export { ManualClock, randomId, systemClock } from './reliable/clock.js';
 export type { Clock, IdSource } from './reliable/clock.js';
 export { vansCodec } from './reliable/codec.js';
-export type { EnvelopeAddress, EnvelopeCodec, EnvelopeReceipt, ReceivedEnvelope } from './reliable/codec.js';
+export type {
+  EnvelopeAddress,
+  EnvelopeCodec,
+  EnvelopeReceipt,
+  LetterAddress,
+  ReceivedEnvelope,
+} from './reliable/codec.js';
 export type {
   AcknowledgementIgnoredEvent,
   FailedEvent,
   ReceiptEvent,
+  ReceivedLetterEvent,
   ReceivedMessageEvent,
   ReliableEvent,
   ReliableEventListener,
@@ -23,7 +30,15 @@ export { Outbox } from './reliable/outbox.js';
 export type { AcknowledgementResult, OutboxOptions, TickResult } from './reliable/outbox.js';
 export { outgoingKey } from './reliable/outgoing-message.js';
 export { Inbox } from './reliable/inbox.js';
-export type { InboxHandler, InboxMeta, InboxOptions, InboxOutcome, PollResult } from './reliable/inbox.js';
+export type {
+  InboxHandler,
+  InboxMeta,
+  InboxOptions,
+  InboxOutcome,
+  LetterHandler,
+  LetterMeta,
+  PollResult,
+} from './reliable/inbox.js';
 export { startPolling } from './reliable/polling.js';
 export type { Poller, PollingOptions } from './reliable/polling.js';
 export * from './vans/index.js';

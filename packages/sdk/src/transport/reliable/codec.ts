@@ -28,6 +28,21 @@ export interface EnvelopeAddress {
 }
 
 /**
+ * Where a letter's envelope goes: as {@link EnvelopeAddress}, plus the envelope's message `identifier` (the
+ * letter's own id when that is a UUID, else one the outbox chose), the same in every envelope of the letter.
+ *
+ * @example
+ * ```ts
+ * const to: LetterAddress = { sender: '5790000209354', receiver: '5790001348120', sentAt: '2026-11-25T09:30:00Z',
+ *   envelopeId: '3f0c2a7e-0b7e-4f7a-9d65-0f4c1b2a9e11', identifier: '9a1e5c0d-3b2f-4e8a-8c61-2d7f0b4e6a13' };
+ * ```
+ * @category Transport
+ */
+export interface LetterAddress extends EnvelopeAddress {
+  readonly identifier: string;
+}
+
+/**
  * A VANS receipt as the codec reads it: the network's (`NegativeVans`) or the receiving system's
  * (`PositiveMessage`, `NegativeMessage`) word on one envelope. Separate from the FHIR Acknowledgement.
  *
@@ -48,8 +63,9 @@ export interface EnvelopeReceipt {
 }
 
 /**
- * A received envelope as the codec reads it: a message (its text is the FHIR message, JSON or XML) or a receipt.
- * The VANSEnvelope module's `VansEnvelope` has this shape.
+ * A received envelope as the codec reads it: a message (its text is the FHIR message, JSON or XML, or an OIOXML
+ * letter) or a receipt. The VANSEnvelope module's `VansEnvelope` has this shape. A codec that carries letters says
+ * so with `format` (`XML` for an OIOXML letter, as VANS does) and gives the letter's exact `bytes`.
  *
  * @example
  * ```ts
@@ -64,7 +80,18 @@ export type ReceivedEnvelope =
       readonly receiverId: string;
       readonly envelopeId: string;
       readonly kind: 'message';
-      readonly message: { readonly text: () => string };
+      readonly message: {
+        readonly text: () => string;
+        /** The document format: `XML` marks an OIOXML letter (FHIR messages are `HL7`). */
+        readonly format?: string | undefined;
+        /** The data byte for byte (a letter keeps its own encoding). */
+        readonly bytes?: Uint8Array | undefined;
+        /** The message identifier: a FHIR message's MessageHeader.id, a letter's envelope identifier. */
+        readonly identifier?: string | undefined;
+        /** The document name, e.g. `MCM:XDIS01`. */
+        readonly name?: string | undefined;
+        readonly version?: string | undefined;
+      };
     }
   | {
       readonly senderId: string;
@@ -77,7 +104,8 @@ export type ReceivedEnvelope =
 /**
  * Wraps an outgoing message in an envelope (text, e.g. VANSEnvelope XML) and reads received envelopes. `wrap` must
  * be deterministic: the same message and address give the same text. `unwrap` throws for an envelope it cannot
- * read. {@link vansCodec} is the default; inject another for another network or for tests.
+ * read. `wrapLetter`, optional, does the same for an OIOXML letter's bytes (`Outbox.sendLetter` needs it).
+ * {@link vansCodec} is the default; inject another for another network or for tests.
  *
  * @example
  * ```ts
@@ -95,11 +123,12 @@ export type ReceivedEnvelope =
 export interface EnvelopeCodec {
   wrap(message: Bundle, to: EnvelopeAddress): string;
   unwrap(envelope: string): ReceivedEnvelope;
+  wrapLetter?(letter: Uint8Array, to: LetterAddress): string;
 }
 
 /**
- * The VANSEnvelope 1.0.4 codec, the outbox's and inbox's default: `wrapVansEnvelope` (Bundles as FHIR JSON, the
- * sent time from {@link EnvelopeAddress.sentAt}) and `unwrapVansEnvelope`.
+ * The VANSEnvelope 1.0.4 codec, the outbox's and inbox's default: `wrapVansEnvelope` (Bundles as FHIR JSON, letters
+ * as their own bytes with Format `XML`, the sent time from {@link EnvelopeAddress.sentAt}) and `unwrapVansEnvelope`.
  *
  * @example
  * ```ts
@@ -117,4 +146,13 @@ export const vansCodec: EnvelopeCodec = {
       now: () => new Date(to.sentAt),
     }),
   unwrap: (envelope) => unwrapVansEnvelope(envelope),
+  wrapLetter: (letter, to) =>
+    wrapVansEnvelope(letter, {
+      sender: to.sender,
+      receiver: to.receiver,
+      envelopeId: to.envelopeId,
+      now: () => new Date(to.sentAt),
+      // Used only when the letter's own id is no UUID: the outbox then chose the identifier.
+      newId: () => to.identifier,
+    }),
 };

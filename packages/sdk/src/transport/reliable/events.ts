@@ -130,6 +130,27 @@ export interface ReceivedMessageEvent extends At {
 }
 
 /**
+ * An OIOXML letter arrived and was handed to the inbox's `onLetter`, then confirmed (the network answers the sender
+ * with a `PositiveMessage` receipt; letters get no FHIR acknowledgement).
+ *
+ * @example
+ * ```ts
+ * const event: ReceivedLetterEvent = { type: 'letter', envelopeId: 'e1…', identifier: '9a1e…',
+ *   senderGln: '5790000130016', name: 'MCM:XDIS01', at: '…' };
+ * ```
+ * @category Transport
+ */
+export interface ReceivedLetterEvent extends At {
+  readonly type: 'letter';
+  readonly envelopeId: string;
+  /** The envelope's message identifier, the same in every envelope of the letter. */
+  readonly identifier: string | undefined;
+  readonly senderGln: string;
+  /** The envelope's document name, e.g. `MCM:XDIS01`. */
+  readonly name: string | undefined;
+}
+
+/**
  * A mailbox item that could not be answered, so it was confirmed and dropped: an envelope the codec cannot read,
  * a message that is not a readable FHIR message, or one whose sender or MessageHeader id cannot be read (nothing to
  * acknowledge to). An acknowledgement that fails validation is reported here too (`invalid-acknowledgement`:
@@ -168,6 +189,7 @@ export type ReliableEvent =
   | AcknowledgementIgnoredEvent
   | ReceiptEvent
   | ReceivedMessageEvent
+  | ReceivedLetterEvent
   | UnreadableEvent;
 
 /**

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Bundle } from '@medplum/fhirtypes';
+import { sharedDir } from '@samspil/fixtures';
 import { acknowledge } from '../../fhir/build/acknowledgement.js';
 import { prepareResend } from '../../fhir/build/resend.js';
 import { describeMessage } from '../../fhir/read/describe.js';
 import { serializeFhirXml } from '../../fhir/xml/index.js';
+import { wrapVansEnvelope } from '../vans/envelope.js';
 import type { ReliableEvent } from './events.js';
 import { outgoingKey } from './outgoing-message.js';
 import {
@@ -228,4 +232,53 @@ describe('Inbox and outbox: crash and restart at every step', () => {
       });
     }
   }
+});
+
+describe('Inbox: letters (onLetter)', () => {
+  // A UTF-8 rehabilitation plan with a byte order mark: it must arrive exactly as sent.
+  const GGOP = readFileSync(join(sharedDir(), 'medcom/oioxml/examples/ggop/ggop.xml'));
+  const ENVELOPE_ID = '3f0c2a7e-0b7e-4f7a-9d65-0f4c1b2a9e11';
+  const IDENTIFIER = '9a1e5c0d-3b2f-4e8a-8c61-2d7f0b4e6a13';
+  const wrapped = () =>
+    wrapVansEnvelope(GGOP, { sender: A.gln, receiver: B.gln, envelopeId: ENVELOPE_ID, newId: () => IDENTIFIER });
+
+  it('hands a letter to onLetter with its bytes and envelope facts, confirms it, and answers nothing', async () => {
+    const w = world({}, { vans: true, receipts: true, letters: true });
+    const [a, b] = [w.party(A), w.party(B)];
+    w.hub.inject(B.gln, wrapped());
+    assert.deepEqual((await b.inbox.poll()).outcomes, ['letter']);
+    const [taken] = b.letters;
+    assert.ok(Buffer.from(taken!.bytes).equals(GGOP));
+    assert.equal(taken?.meta.envelopeId, ENVELOPE_ID);
+    assert.equal(taken?.meta.identifier, IDENTIFIER);
+    assert.equal(taken?.meta.senderGln, A.gln);
+    assert.match(taken?.meta.name ?? '', /^MCM:GGOP/);
+    assert.equal(w.hub.waiting(B.gln), 0, 'confirmed');
+    assert.equal(b.transport.sent.length, 0, 'no FHIR acknowledgement for a letter');
+    assert.equal(b.calls.length, 0, 'the FHIR handler is not called');
+    assert.deepEqual(ofType(b.events, 'letter').length, 1);
+    // Confirming it gave the sender the network's PositiveMessage receipt.
+    assert.deepEqual((await a.inbox.poll()).outcomes, ['receipt']);
+  });
+
+  it('without onLetter, confirms a letter and reports it as no FHIR message, as before', async () => {
+    const w = world({}, { vans: true });
+    const b = w.party(B);
+    w.hub.inject(B.gln, wrapped());
+    assert.deepEqual((await b.inbox.poll()).outcomes, ['unreadable']);
+    assert.equal(ofType(b.events, 'unreadable')[0]?.what, 'message');
+  });
+
+  it('leaves a letter in the mailbox when onLetter throws, and takes it at the next poll', async () => {
+    const w = world({}, { vans: true, letters: true });
+    const b = w.party(B);
+    w.hub.inject(B.gln, wrapped());
+    b.failingLetter = () => true;
+    await assert.rejects(b.inbox.poll(), /Letter store down/);
+    assert.equal(w.hub.waiting(B.gln), 1);
+    assert.equal(ofType(b.events, 'letter').length, 0);
+    b.failingLetter = () => false;
+    assert.deepEqual((await b.inbox.poll()).outcomes, ['letter']);
+    assert.equal(w.hub.waiting(B.gln), 0);
+  });
 });

@@ -66,6 +66,50 @@ export interface InboxMeta {
 export type InboxHandler = (message: Bundle, meta: InboxMeta) => Promise<void>;
 
 /**
+ * What a letter handler learns beside the letter.
+ *
+ * @example
+ * ```ts
+ * const onLetter: LetterHandler = async (bytes, meta) => {
+ *   await letters.saveOnce(meta.identifier ?? meta.envelopeId, bytes); // idempotent per identifier
+ * };
+ * ```
+ * @category Transport
+ */
+export interface LetterMeta {
+  /** The mailbox item. */
+  readonly itemId: string;
+  readonly envelopeId: string;
+  /** The sender's GLN (the envelope's SenderID). */
+  readonly senderGln: string;
+  /** When the network accepted the envelope. */
+  readonly receivedAt: string;
+  /** The envelope's message identifier: the same in every envelope of one letter, so the key for idempotence. */
+  readonly identifier: string | undefined;
+  /** The envelope's document name, e.g. `MCM:XDIS01`, and version, e.g. `XD0133L`. */
+  readonly name: string | undefined;
+  readonly version: string | undefined;
+}
+
+/**
+ * Takes an OIOXML letter into the application: its exact bytes (in the letter's own encoding; read them with
+ * `parseLetter` from `@samspil/sdk/oioxml`). Resolve when it is safely stored: the mailbox item is then confirmed,
+ * which gives the sender its VANS `PositiveMessage` receipt. A throw leaves the item in the mailbox: the poll stops
+ * there and the letter comes again at the next one. The sender may resend a letter in a new envelope, so make the
+ * handler idempotent per `meta.identifier`.
+ *
+ * @example
+ * ```ts
+ * const onLetter: LetterHandler = async (bytes, meta) => {
+ *   const letter = parseLetter(bytes);
+ *   if (letter.ok) await letters.save(meta.identifier, letter.model);
+ * };
+ * ```
+ * @category Transport
+ */
+export type LetterHandler = (letter: Uint8Array, meta: LetterMeta) => Promise<void>;
+
+/**
  * Options of {@link Inbox}.
  *
  * @example
@@ -84,6 +128,11 @@ export interface InboxOptions {
   /** This party's GLN: it signs the acknowledgements, as primary or cc receiver. */
   readonly self: string;
   readonly handler: InboxHandler;
+  /**
+   * Takes OIOXML letters (envelopes with Format `XML`). Without it, a letter is confirmed and reported as
+   * `unreadable` (it is no FHIR message), as before letters were supported.
+   */
+  readonly onLetter?: LetterHandler;
   /** The clock; the system clock by default. */
   readonly clock?: Clock;
   /** Ids of acknowledgements; `crypto.randomUUID()` by default. */
@@ -99,7 +148,7 @@ export interface InboxOptions {
 /**
  * What the inbox did with one mailbox item: a message `handled`, `rejected` (fatal-error), `failed` (the handler
  * threw; transient-error) or a `duplicate` answered again; an `acknowledgement` or `receipt` passed to the outbox;
- * or `unreadable` (confirmed and dropped, with an event).
+ * a `letter` handed to `onLetter`; or `unreadable` (confirmed and dropped, with an event).
  *
  * @example
  * ```ts
@@ -108,7 +157,7 @@ export interface InboxOptions {
  * @category Transport
  */
 export type InboxOutcome =
-  'handled' | 'rejected' | 'failed' | 'duplicate' | 'acknowledgement' | 'receipt' | 'unreadable';
+  'handled' | 'rejected' | 'failed' | 'duplicate' | 'acknowledgement' | 'receipt' | 'letter' | 'unreadable';
 
 /**
  * What one {@link Inbox.poll} did.
@@ -169,6 +218,7 @@ export class Inbox {
   private readonly codec: EnvelopeCodec;
   private readonly self: string;
   private readonly handler: InboxHandler;
+  private readonly onLetter: LetterHandler | undefined;
   private readonly clock: Clock;
   private readonly newId: IdSource;
   private readonly retainMs: number;
@@ -185,6 +235,7 @@ export class Inbox {
     this.codec = options.codec ?? vansCodec;
     this.self = options.self;
     this.handler = options.handler;
+    this.onLetter = options.onLetter;
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomId;
     this.retainMs = options.retainMs ?? options.outbox.ackTimeoutMs + 60_000;
@@ -213,12 +264,12 @@ export class Inbox {
 
   /**
    * Processes one mailbox item: unwraps it; passes receipts and acknowledgements to the outbox (an
-   * acknowledgement is never acknowledged, KR2); answers every other message (validated first, KR6) and confirms
-   * the item.
+   * acknowledgement is never acknowledged, KR2); hands letters to `onLetter`; answers every other message
+   * (validated first, KR6) and confirms the item.
    *
    * @param item - The item as fetched.
    * @returns What was done.
-   * @throws What the store or transport throws; the item is then not confirmed and will come again.
+   * @throws What the store, the transport or `onLetter` throws; the item is then not confirmed and will come again.
    * @example
    * ```ts
    * for (const item of await transport.fetch()) await inbox.process(item);
@@ -232,10 +283,11 @@ export class Inbox {
       return this.drop(item, { what: 'envelope', reason: errorText(error) });
     }
     if (envelope.kind === 'receipt') {
-      await this.outbox.receiveReceipt(envelope.receipt);
+      await this.outbox.receiveReceipt(envelope.receipt, { from: envelope.senderId });
       await this.transport.confirm(item.id);
       return 'receipt';
     }
+    if (this.onLetter && envelope.message.format === 'XML') return this.letter(item, envelope, this.onLetter);
     const senderGln = envelope.senderId;
     let bundle: Bundle | undefined;
     try {
@@ -428,6 +480,40 @@ export class Inbox {
         reason: errorText(error),
       });
     }
+  }
+
+  /** A letter: handed over, then confirmed (the network answers the sender with PositiveMessage); no FHIR answer. */
+  private async letter(
+    item: MailboxItem,
+    envelope: ReceivedEnvelope & { readonly kind: 'message' },
+    onLetter: LetterHandler,
+  ): Promise<InboxOutcome> {
+    const { message } = envelope;
+    let bytes: Uint8Array;
+    try {
+      bytes = message.bytes ?? new TextEncoder().encode(message.text());
+    } catch (error) {
+      return this.drop(item, { what: 'message', senderGln: envelope.senderId, reason: errorText(error) });
+    }
+    await onLetter(bytes, {
+      itemId: item.id,
+      envelopeId: envelope.envelopeId,
+      senderGln: envelope.senderId,
+      receivedAt: item.receivedAt,
+      identifier: message.identifier,
+      name: message.name,
+      version: message.version,
+    });
+    await this.transport.confirm(item.id);
+    emit(this.onEvent, {
+      ...this.at(),
+      type: 'letter',
+      envelopeId: envelope.envelopeId,
+      identifier: message.identifier,
+      senderGln: envelope.senderId,
+      name: message.name,
+    });
+    return 'letter';
   }
 
   private unanswerable(received: Received): Promise<InboxOutcome> {

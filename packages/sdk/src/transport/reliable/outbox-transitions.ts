@@ -93,3 +93,21 @@ export function applyNegativeReceipt(
     failure: error,
   };
 }
+
+/**
+ * Applies a `PositiveMessage` receipt to a letter: the receiving system took one of its envelopes, which is all the
+ * answer a letter gets, so it is `acknowledged`. Any envelope of the letter counts (an earlier one may be taken
+ * after a resend went out), and a letter `failed` for want of a receipt takes a late one. FHIR messages wait for
+ * their Acknowledgement instead: for them a positive receipt changes nothing.
+ *
+ * @internal
+ */
+export function applyPositiveReceipt(record: OutgoingRecord, now: Date): Transition {
+  if (record.format !== 'oioxml') return { kind: 'ignored', reason: 'superseded' };
+  if (record.state === 'acknowledged' || record.state === 'failed-fatal')
+    return { kind: 'ignored', reason: 'duplicate' };
+  return {
+    kind: 'applied',
+    record: { ...record, state: 'acknowledged', updatedAt: now.toISOString(), dueAt: undefined, error: undefined },
+  };
+}

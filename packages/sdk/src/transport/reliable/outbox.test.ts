@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: MIT
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Bundle } from '@medplum/fhirtypes';
-import { HttpError, isRuleError, isValidationError } from '../../errors/index.js';
+import { sharedDir } from '@samspil/fixtures';
+import { HttpError, isInputError, isParseError, isRuleError, isValidationError } from '../../errors/index.js';
 import { acknowledge } from '../../fhir/build/acknowledgement.js';
 import { describeMessage } from '../../fhir/read/describe.js';
 import type { ReliableEvent } from './events.js';
 import { outgoingKey } from './outgoing-message.js';
 import { startPolling } from './polling.js';
+import { unwrapVansEnvelope } from '../vans/unwrap.js';
+import type { VansMessageEnvelope } from '../vans/types.js';
 import {
   A,
   B,
@@ -505,5 +510,158 @@ describe('Outbox: polling', () => {
     const count = b.calls.length;
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(b.calls.length, count);
+  });
+});
+
+describe('Outbox: letters (sendLetter)', () => {
+  // A windows-1252 discharge summary whose letter id is no UUID.
+  const DIS01 = readFileSync(join(sharedDir(), 'medcom/oioxml/examples/xdis01/DIS01_1.xml'));
+  const unwrapped = (party: Party) => party.transport.sent.map((xml) => unwrapVansEnvelope(xml) as VansMessageEnvelope);
+
+  it('sends a letter byte for byte; the receiver takes it, and its PositiveMessage receipt acknowledges it', async () => {
+    const w = world({}, { vans: true, receipts: true, letters: true });
+    const [a, b] = [w.party(A), w.party(B)];
+    const record = await a.outbox.sendLetter(DIS01, B.gln);
+    assert.equal(record.state, 'sent');
+    assert.equal(record.format, 'oioxml');
+    assert.equal(record.bundleId, '');
+    assert.equal(record.key, outgoingKey(record.messageHeaderId, B.gln));
+    const [envelope] = unwrapped(a);
+    assert.equal(envelope?.message.format, 'XML');
+    assert.equal(envelope?.message.name, 'MCM:XDIS01');
+    assert.equal(envelope?.message.identifier, record.messageHeaderId);
+    assert.equal(envelope?.envelopeId, record.envelopeId);
+
+    assert.deepEqual((await b.inbox.poll()).outcomes, ['letter']);
+    assert.ok(Buffer.from(b.letters[0]!.bytes).equals(DIS01), 'the letter arrives in its own encoding');
+    assert.equal(b.letters[0]?.meta.identifier, record.messageHeaderId);
+    assert.equal(b.letters[0]?.meta.senderGln, A.gln);
+    assert.equal(b.transport.sent.length, 0, 'a letter gets no FHIR acknowledgement');
+    assert.deepEqual(
+      ofType(b.events, 'letter').map((e) => [e.identifier, e.senderGln, e.name]),
+      [[record.messageHeaderId, A.gln, 'MCM:XDIS01']],
+    );
+
+    assert.deepEqual((await a.inbox.poll()).outcomes, ['receipt']);
+    assert.equal((await a.store.getOutgoing(record.key))?.state, 'acknowledged');
+    assert.deepEqual(states(a, record.key), ['∅→queued', 'queued→sent', 'sent→acknowledged']);
+  });
+
+  it('resends an unanswered letter in a new envelope, same identifier and bytes; a receipt for any envelope counts', async () => {
+    const w = world({}, { vans: true, receipts: true, letters: true });
+    const [a, b] = [w.party(A), w.party(B)];
+    const record = await a.outbox.sendLetter(DIS01, B.gln);
+    w.clock.advance(31 * MINUTE);
+    assert.equal((await a.outbox.tick()).resent, 1);
+    const [first, second] = unwrapped(a);
+    assert.notEqual(first?.envelopeId, second?.envelopeId);
+    assert.equal(second?.message.identifier, record.messageHeaderId);
+    assert.ok(Buffer.from(second!.message.bytes).equals(DIS01));
+    assert.equal(first?.sentDateTime, second?.sentDateTime, 'every envelope of a letter carries its first send time');
+
+    // The receiver gets the letter twice (its handler keys on the identifier); the first receipt answers the
+    // superseded first envelope and acknowledges the letter all the same.
+    assert.deepEqual((await b.inbox.poll()).outcomes, ['letter', 'letter']);
+    assert.deepEqual(
+      b.letters.map((l) => l.meta.identifier),
+      [record.messageHeaderId, record.messageHeaderId],
+    );
+    assert.deepEqual((await a.inbox.poll()).outcomes, ['receipt', 'receipt']);
+    const done = await a.store.getOutgoing(record.key);
+    assert.equal(done?.state, 'acknowledged');
+    assert.equal(done?.sends, 2);
+    assert.deepEqual(states(a, record.key), [
+      '∅→queued',
+      'queued→sent',
+      'sent→queued',
+      'queued→sent',
+      'sent→acknowledged',
+    ]);
+  });
+
+  it('fails a letter whose last resend goes unanswered; a late receipt still acknowledges it', async () => {
+    const w = world({}, { vans: true, receipts: true, letters: true });
+    const [a, b] = [w.party(A), w.party(B)];
+    const record = await a.outbox.sendLetter(DIS01, B.gln);
+    for (let i = 0; i < 4; i++) {
+      w.clock.advance(31 * MINUTE);
+      await a.outbox.tick();
+    }
+    const failed = await a.store.getOutgoing(record.key);
+    assert.equal(failed?.state, 'failed');
+    assert.match(failed?.error ?? '', /No PositiveMessage receipt after 3 resend/);
+    assert.equal(ofType(a.events, 'failed').length, 1);
+    assert.equal(a.transport.sent.length, 4);
+
+    await b.inbox.poll();
+    await a.inbox.poll();
+    assert.equal((await a.store.getOutgoing(record.key))?.state, 'acknowledged');
+  });
+
+  it('fails a letter on a NegativeVans receipt, and a human can send it again', async () => {
+    const w = world({}, { vans: true, letters: true });
+    const a = w.party(A);
+    const record = await a.outbox.sendLetter(DIS01, D.gln);
+    assert.deepEqual((await a.inbox.poll()).outcomes, ['receipt']);
+    const failed = await a.store.getOutgoing(record.key);
+    assert.equal(failed?.state, 'failed');
+    assert.match(failed?.error ?? '', /NegativeVans/);
+    const again = await a.outbox.retry(record.key);
+    assert.equal(again.sends, 2);
+    assert.notEqual(again.envelopeId, record.envelopeId);
+    assert.equal(again.message, record.message, 'a letter goes again as it is');
+  });
+
+  it('keeps a letter id that is a UUID as the identifier, and sends the same letter to the same receiver once', async () => {
+    const w = world({}, { vans: true, letters: true });
+    const [a, b] = [w.party(A), w.party(B)];
+    const id = '9a1e5c0d-3b2f-4e8a-8c61-2d7f0b4e6a13';
+    const withUuid = Buffer.from(
+      DIS01.toString('latin1').replace('<Identifier>BrevNr00129</Identifier>', `<Identifier>${id}</Identifier>`),
+      'latin1',
+    );
+    const record = await a.outbox.sendLetter(withUuid, B.gln);
+    assert.equal(record.messageHeaderId, id);
+    assert.equal((await a.outbox.sendLetter(withUuid, B.gln)).key, record.key);
+    assert.equal(a.transport.sent.length, 1);
+    await b.inbox.poll();
+    assert.equal(b.letters[0]?.meta.identifier, id);
+  });
+
+  it('takes a UTF-8 letter as text (as a form writes it) and sends its UTF-8 bytes', async () => {
+    const w = world({}, { vans: true, letters: true });
+    const [a, b] = [w.party(A), w.party(B)];
+    const ggop = readFileSync(join(sharedDir(), 'medcom/oioxml/examples/ggop/ggop.xml'));
+    await a.outbox.sendLetter(ggop.toString('utf8'), B.gln);
+    await b.inbox.poll();
+    assert.ok(Buffer.from(b.letters[0]!.bytes).equals(ggop));
+  });
+
+  it('ignores a FHIR acknowledgement that names a letter', async () => {
+    const w = world({}, { vans: true, letters: true });
+    const [a] = [w.party(A), w.party(B)];
+    const record = await a.outbox.sendLetter(DIS01, B.gln);
+    const message = letter(A, B, w);
+    headerOf(message).id = record.messageHeaderId;
+    const ack = acknowledge(message, { code: 'ok' }, { as: B.gln });
+    assert.deepEqual(await a.outbox.receiveAcknowledgement(ack), {
+      outcome: 'ignored',
+      key: record.key,
+      reason: 'unknown-message',
+    });
+    assert.equal((await a.store.getOutgoing(record.key))?.state, 'sent');
+  });
+
+  it('refuses what is no letter, a receiver without a GLN, and a codec that cannot carry letters; writes nothing', async () => {
+    const w = world({}, { vans: true });
+    const a = w.party(A);
+    await assert.rejects(a.outbox.sendLetter(JSON.stringify(letter(A, B, w)), B.gln), isParseError);
+    // Text that declares windows-1252 would travel as UTF-8 and be misread: its bytes must be given.
+    await assert.rejects(a.outbox.sendLetter(DIS01.toString('latin1'), B.gln), isInputError);
+    await assert.rejects(a.outbox.sendLetter(DIS01, '12345'), isRuleError);
+    const plain = world();
+    await assert.rejects(plain.party(A).outbox.sendLetter(DIS01, B.gln), isRuleError);
+    assert.deepEqual(await a.store.listOutgoing(), []);
+    assert.equal(a.transport.sent.length, 0);
   });
 });

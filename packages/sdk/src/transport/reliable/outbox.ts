@@ -10,14 +10,22 @@ import type { Bundle } from '@medplum/fhirtypes';
 import { isTransportError, RuleError } from '../../errors/index.js';
 import { prepareResend } from '../../fhir/build/resend.js';
 import { describeMessage, type MessageDescription } from '../../fhir/read/describe.js';
+import { parseGln } from '../../identifiers/gln.js';
 import { redactCpr } from '../../identifiers/redact.js';
 import type { Transport } from '../types.js';
+import { decodeBase64, encodeBase64 } from '../vans/base64.js';
+import { readLetterPayload } from '../vans/payload.js';
 import { later, randomId, recordTime, systemClock, type Clock, type IdSource } from './clock.js';
 import { vansCodec, type EnvelopeCodec, type EnvelopeReceipt } from './codec.js';
 import { emit, errorText, type ReliableEventListener } from './events.js';
 import { KeyedLock } from './keyed-lock.js';
 import { outgoingKey, readOutgoing, refuseInvalid } from './outgoing-message.js';
-import { applyAcknowledgement, applyNegativeReceipt, type Transition } from './outbox-transitions.js';
+import {
+  applyAcknowledgement,
+  applyNegativeReceipt,
+  applyPositiveReceipt,
+  type Transition,
+} from './outbox-transitions.js';
 import type { OutgoingRecord, OutgoingState, ReliableStore } from './records.js';
 
 /**
@@ -245,6 +253,68 @@ export class Outbox {
   }
 
   /**
+   * Sends an OIOXML letter (a discharge summary, referral, rehabilitation plan…) to one receiver, tracked like a
+   * message: a `queued` record written first, then the envelope posted; resent in a new envelope after
+   * `ackTimeoutMs`, at most `maxResends` times, then `failed`. Letters get no FHIR Acknowledgement: the VANS
+   * `PositiveMessage` receipt for any of its envelopes (the receiving system took it) makes the record
+   * `acknowledged`, and a `NegativeVans` or `NegativeMessage` receipt for its latest envelope `failed`. The letter
+   * travels byte for byte in its own encoding; the record keeps it in base64 (`format` `oioxml`). Its envelopes
+   * carry the letter's id as message identifier when that is a UUID, else a new one, the same in every resend;
+   * sending a letter with a UUID id to the same receiver again returns the existing record and sends nothing.
+   *
+   * @param letter - The letter's bytes (or its text, when it is UTF-8).
+   * @param receiverGln - The receiver's GLN (one receiver per call; call again for a copy receiver).
+   * @returns The record.
+   * @throws RuleError when the codec cannot carry letters or the receiver is not a GLN; ParseError or InputError when
+   *   the letter cannot be read or put in an envelope, or is text declaring another encoding than UTF-8 (pass its
+   *   bytes then); nothing is written or sent. Whatever the store throws.
+   * @example
+   * ```ts
+   * const bytes = new Uint8Array(await (await fetch('/letters/DIS01_1.xml')).arrayBuffer());
+   * const record = await outbox.sendLetter(bytes, '5790000130030');
+   * console.log(record.state); // 'sent', later 'acknowledged'
+   * ```
+   */
+  async sendLetter(letter: Uint8Array | string, receiverGln: string): Promise<OutgoingRecord> {
+    if (!this.codec.wrapLetter) throw new RuleError('The envelope codec cannot carry letters', 'codec');
+    if (typeof receiverGln !== 'string' || !/^\d{13}$/.test(receiverGln) || !parseGln(receiverGln).valid) {
+      throw new RuleError('The receiver must be a GLN', 'receiverGln');
+    }
+    const read = readLetterPayload(letter);
+    const bytes = read.bytes;
+    const identifier = read.identifier ?? this.newId();
+    const key = outgoingKey(identifier, receiverGln);
+    await this.locks.run(key, async () => {
+      if (await this.store.getOutgoing(key)) return;
+      const now = recordTime(this.clock.now());
+      const record: OutgoingRecord = {
+        key,
+        messageHeaderId: identifier,
+        senderGln: this.self,
+        receiverGln,
+        isAcknowledgement: false,
+        state: 'queued',
+        message: encodeBase64(bytes),
+        format: 'oioxml',
+        bundleId: '',
+        envelopeId: this.newId(),
+        sends: 1,
+        createdAt: now,
+        updatedAt: now,
+        dueAt: now,
+      };
+      // Refused before anything is written, as an invalid message is: a letter that cannot be wrapped never will be.
+      this.wrapLetter(record);
+      await this.store.putOutgoing(record);
+      this.changed(undefined, record);
+      await this.deliver(record);
+    });
+    const record = await this.store.getOutgoing(key);
+    if (!record) throw new RuleError('The letter record is gone', 'key');
+    return record;
+  }
+
+  /**
    * Does the work that is due: posts queued envelopes again, resends messages `ackTimeoutMs` without an
    * acknowledgement (persisting the new Bundle.id and EnvelopeIdentifier before posting), resends after a
    * `transient-error`, and marks `failed` (with a `failed` event) what is still unanswered after the last resend.
@@ -325,7 +395,8 @@ export class Outbox {
     const key = outgoingKey(id, from);
     return this.locks.run(key, async (): Promise<AcknowledgementResult> => {
       const record = await this.store.getOutgoing(key);
-      if (!record) return this.ignored(key, id, from, code, 'unknown-message');
+      // A letter is answered by a VANS receipt, never by a FHIR acknowledgement.
+      if (!record || record.format === 'oioxml') return this.ignored(key, id, from, code, 'unknown-message');
       const received = {
         code,
         bundleId,
@@ -348,9 +419,12 @@ export class Outbox {
    * Applies a VANS receipt (called by the inbox). `NegativeVans` or `NegativeMessage` for a record's latest
    * envelope marks it `failed` (with a `failed` event): VANS gives no way to tell a passing refusal from a
    * lasting one, and the same message to the same receiver would be refused again. `PositiveMessage` (the
-   * receiving system took the envelope) changes nothing. A `receipt` event is emitted either way.
+   * receiving system took the envelope) changes nothing for a FHIR message, which waits for its Acknowledgement,
+   * and makes a letter ({@link Outbox.sendLetter}) `acknowledged`. A `receipt` event is emitted either way.
    *
    * @param receipt - The receipt as the codec read it.
+   * @param options - `from`: the receipt envelope's sender, the original envelope's receiver; lets a receipt for an
+   *   earlier envelope of a letter find the letter.
    * @returns The record it concerned, after the change, if one was found.
    * @example
    * ```ts
@@ -358,8 +432,11 @@ export class Outbox {
    * if (envelope.kind === 'receipt') await outbox.receiveReceipt(envelope.receipt);
    * ```
    */
-  async receiveReceipt(receipt: EnvelopeReceipt): Promise<OutgoingRecord | undefined> {
-    const found = await this.findByEnvelope(receipt);
+  async receiveReceipt(
+    receipt: EnvelopeReceipt,
+    options: { readonly from?: string } = {},
+  ): Promise<OutgoingRecord | undefined> {
+    const found = await this.findByEnvelope(receipt, options.from);
     emit(this.onEvent, {
       type: 'receipt',
       receipt: receipt.type,
@@ -367,10 +444,16 @@ export class Outbox {
       key: found?.key,
       at: recordTime(this.clock.now()),
     });
-    if (!found || receipt.type === 'PositiveMessage') return found;
+    if (!found || (receipt.type === 'PositiveMessage' && found.format !== 'oioxml')) return found;
     return this.locks.run(found.key, async () => {
       const record = await this.store.getOutgoing(found.key);
       if (!record) return undefined;
+      if (receipt.type === 'PositiveMessage') {
+        const positive = applyPositiveReceipt(record, this.clock.now());
+        if (positive.kind === 'ignored') return record;
+        await this.apply(record, positive);
+        return positive.record;
+      }
       const errors = receipt.errors.map((e) => (e.code === undefined ? e.description : `${e.code} ${e.description}`));
       const transition = applyNegativeReceipt(
         record,
@@ -407,7 +490,10 @@ export class Outbox {
       case 'sent':
         if (record.isAcknowledgement) return 'none';
         if (record.sends - 1 < this.maxResends) return this.resend(record);
-        return this.fail(record, `No acknowledgement after ${record.sends - 1} resend(s)`);
+        return this.fail(
+          record,
+          `No ${record.format === 'oioxml' ? 'PositiveMessage receipt' : 'acknowledgement'} after ${record.sends - 1} resend(s)`,
+        );
       case 'failed-transient':
         return this.resend(record);
       default:
@@ -415,18 +501,17 @@ export class Outbox {
     }
   }
 
-  /** A new Bundle.id in a new envelope, written before it is posted (MR7). */
+  /** A new Bundle.id in a new envelope, written before it is posted (MR7); a letter goes again as it is. */
   private async resend(record: OutgoingRecord): Promise<Step> {
-    const bundle = prepareResend(JSON.parse(record.message) as Bundle, {
-      now: () => this.clock.now(),
-      newId: this.newId,
-    });
+    const bundle =
+      record.format === 'oioxml'
+        ? undefined
+        : prepareResend(JSON.parse(record.message) as Bundle, { now: () => this.clock.now(), newId: this.newId });
     const now = recordTime(this.clock.now());
     const next: OutgoingRecord = {
       ...record,
       state: 'queued',
-      message: JSON.stringify(bundle),
-      bundleId: bundle.id ?? this.newId(),
+      ...(bundle === undefined ? {} : { message: JSON.stringify(bundle), bundleId: bundle.id ?? this.newId() }),
       envelopeId: this.newId(),
       sends: record.sends + 1,
       updatedAt: now,
@@ -442,16 +527,9 @@ export class Outbox {
 
   /** Posts the record's current envelope; the record must be `queued`. */
   private async deliver(record: OutgoingRecord): Promise<Step> {
-    const bundle = JSON.parse(record.message) as Bundle;
     let envelope: string;
     try {
-      envelope = this.codec.wrap(bundle, {
-        sender: this.self,
-        receiver: record.receiverGln,
-        envelopeId: record.envelopeId,
-        // Fixed per envelope (when the record, or the resend's Bundle, was made), so a retry posts the same bytes.
-        sentAt: record.sends === 1 || typeof bundle.timestamp !== 'string' ? record.createdAt : bundle.timestamp,
-      });
+      envelope = record.format === 'oioxml' ? this.wrapLetter(record) : this.wrapMessage(record);
     } catch (error) {
       return this.fail(record, `The envelope could not be made: ${errorText(error)}`);
     }
@@ -490,6 +568,31 @@ export class Outbox {
     await this.store.putOutgoing(next);
     this.changed(record.state, next);
     return 'sent';
+  }
+
+  private wrapMessage(record: OutgoingRecord): string {
+    const bundle = JSON.parse(record.message) as Bundle;
+    return this.codec.wrap(bundle, {
+      sender: this.self,
+      receiver: record.receiverGln,
+      envelopeId: record.envelopeId,
+      // Fixed per envelope (when the record, or the resend's Bundle, was made), so a retry posts the same bytes.
+      sentAt: record.sends === 1 || typeof bundle.timestamp !== 'string' ? record.createdAt : bundle.timestamp,
+    });
+  }
+
+  private wrapLetter(record: OutgoingRecord): string {
+    const bytes = decodeBase64(record.message);
+    if (!this.codec.wrapLetter || bytes === undefined) throw new RuleError('The letter cannot be wrapped', 'message');
+    return this.codec.wrapLetter(bytes, {
+      sender: this.self,
+      receiver: record.receiverGln,
+      envelopeId: record.envelopeId,
+      identifier: record.messageHeaderId,
+      // Every envelope of a letter carries the time it was first sent: a retry must post the same bytes, and the
+      // record keeps no other time per envelope.
+      sentAt: record.createdAt,
+    });
   }
 
   /** Doubles the previous wait, which a failed attempt leaves as `dueAt - updatedAt`. */
@@ -562,13 +665,19 @@ export class Outbox {
    * receipt's message identifier is tried as a MessageHeader.id first; a negative receipt falls back to scanning
    * the records still in play (positive ones are only reported, so they skip the scan).
    */
-  private async findByEnvelope(receipt: EnvelopeReceipt): Promise<OutgoingRecord | undefined> {
+  private async findByEnvelope(
+    receipt: EnvelopeReceipt,
+    from: string | undefined,
+  ): Promise<OutgoingRecord | undefined> {
     const envelopeId = receipt.originalEnvelopeId;
     const identifier = receipt.originalMessage?.identifier;
     if (identifier !== undefined) {
       const byMessage = await this.store.listOutgoing({ messageHeaderId: identifier });
       const found = byMessage.find((record) => record.envelopeId === envelopeId);
       if (found) return found;
+      // A letter is delivered by any of its envelopes; its receiver sent the receipt.
+      const letter = byMessage.find((record) => record.format === 'oioxml' && record.receiverGln === from);
+      if (receipt.type === 'PositiveMessage') return letter;
     }
     if (receipt.type === 'PositiveMessage') return undefined;
     const active = await this.store.listOutgoing({ states: ACTIVE });

@@ -4,7 +4,8 @@
 
 /**
  * Where an outgoing message stands for one receiver: `queued` (persisted, not yet accepted by the network),
- * `sent` (accepted, awaiting the FHIR Acknowledgement), `acknowledged` (an `ok` acknowledgement arrived),
+ * `sent` (accepted, awaiting the FHIR Acknowledgement, or for a letter the `PositiveMessage` receipt),
+ * `acknowledged` (an `ok` acknowledgement, or for a letter the `PositiveMessage` receipt, arrived),
  * `failed-transient` / `failed-fatal` (a `transient-error` / `fatal-error` acknowledgement arrived), or `failed`
  * (no acknowledgement after the last resend, or the network refused it for good: a human must look).
  *
@@ -15,20 +16,28 @@ export type OutgoingState = 'queued' | 'sent' | 'acknowledged' | 'failed-transie
 /**
  * One message to one receiver (the primary receiver and each cc receiver are tracked apart).
  *
+ * An OIOXML letter sent with `Outbox.sendLetter` is a record too, with `format` `oioxml`: `message` holds the
+ * letter's bytes in base64 (letters keep their own encoding), `messageHeaderId` the envelopes' message identifier,
+ * `bundleId` is empty, and the VANS `PositiveMessage` receipt (the receiving system took the envelope) is what makes
+ * it `acknowledged`, since letters get no FHIR Acknowledgement.
+ *
  * @category Transport
  */
 export interface OutgoingRecord {
   /** `<MessageHeader.id>|<receiver GLN>`. */
   readonly key: string;
+  /** The MessageHeader.id; for a letter, the message identifier its envelopes carry. */
   readonly messageHeaderId: string;
   readonly senderGln: string;
   readonly receiverGln: string;
   /** An acknowledgement is sent and forgotten: it is never acknowledged (KR2), so it is never resent. */
   readonly isAcknowledgement: boolean;
   readonly state: OutgoingState;
-  /** The Bundle as last sent (JSON text); a resend replaces it with a new Bundle.id (MR7). */
+  /** The Bundle as last sent (JSON text); a resend replaces it with a new Bundle.id (MR7). A letter's base64 bytes. */
   readonly message: string;
-  readonly format: 'json' | 'xml';
+  /** How `message` is kept: a FHIR Bundle as `json` (or `xml`), or an OIOXML letter (`oioxml`, base64). */
+  readonly format: 'json' | 'xml' | 'oioxml';
+  /** The Bundle.id last sent; empty for a letter. */
   readonly bundleId: string;
   /** EnvelopeIdentifier of the envelope last sent. */
   readonly envelopeId: string;
@@ -40,7 +49,7 @@ export interface OutgoingRecord {
   readonly sentAt?: string;
   /** When to act next: retry a send that did not reach the network, or resend for want of an acknowledgement. */
   readonly dueAt?: string;
-  /** The acknowledgement received: its code, Bundle.id and issue texts. */
+  /** The acknowledgement received: its code, Bundle.id and issue texts (never set for a letter). */
   readonly acknowledgement?: {
     readonly code: 'ok' | 'transient-error' | 'fatal-error';
     readonly bundleId: string;

@@ -9,7 +9,7 @@ import { vansReceipt } from '../vans/receipt.js';
 import { unwrapVansEnvelope } from '../vans/unwrap.js';
 import { vansCodec, type EnvelopeCodec, type EnvelopeReceipt, type ReceivedEnvelope } from './codec.js';
 import type { ReliableEvent } from './events.js';
-import { Inbox, type InboxHandler, type InboxOptions } from './inbox.js';
+import { Inbox, type InboxHandler, type InboxOptions, type LetterMeta } from './inbox.js';
 import { MemoryStore } from './memory-store.js';
 import { Outbox, type OutboxOptions } from './outbox.js';
 import type { ReliableStore } from './records.js';
@@ -246,6 +246,10 @@ export interface Party {
   readonly calls: string[];
   /** Makes the handler throw for a MessageHeader.id while it returns true. */
   failing: (messageHeaderId: string) => boolean;
+  /** Letters the inbox's `onLetter` took (with `letters: true`), in order. */
+  readonly letters: { readonly bytes: Uint8Array; readonly meta: LetterMeta }[];
+  /** Makes `onLetter` throw while it returns true. */
+  failingLetter: () => boolean;
   /** New outbox and inbox on the same store and transport: a restart. */
   restart(overrides?: { store?: ReliableStore; transport?: Transport }): void;
 }
@@ -257,10 +261,18 @@ export interface World {
   party(org: Org, options?: Partial<OutboxOptions> & Partial<Pick<InboxOptions, 'retainMs'>>): Party;
 }
 
-/** Two or three parties on one hub; `receipts` makes the hub send PositiveMessage receipts as the real one does. */
+/**
+ * Two or three parties on one hub; `receipts` makes the hub send PositiveMessage receipts as the real one does,
+ * `vans` uses the VANSEnvelope codec, and `letters` gives each inbox an `onLetter` that records what it takes.
+ */
 export function world(
   faults: HubFaults = {},
-  { seed = 1, receipts = false, vans = false }: { seed?: number; receipts?: boolean; vans?: boolean } = {},
+  {
+    seed = 1,
+    receipts = false,
+    vans = false,
+    letters = false,
+  }: { seed?: number; receipts?: boolean; vans?: boolean; letters?: boolean } = {},
 ): World {
   const clock = new ManualClock(START);
   const hub = new FakeHub(clock, faults, seeded(seed), receipts);
@@ -281,6 +293,8 @@ export function world(
         handled: [],
         calls: [],
         failing: () => false,
+        letters: [],
+        failingLetter: () => false,
         outbox: undefined as unknown as Outbox,
         inbox: undefined as unknown as Inbox,
         restart(overrides = {}) {
@@ -314,6 +328,14 @@ export function world(
             newId,
             handler,
             onEvent,
+            ...(letters
+              ? {
+                  onLetter: async (bytes: Uint8Array, meta: LetterMeta) => {
+                    if (party.failingLetter()) throw new Error('Letter store down');
+                    party.letters.push({ bytes, meta });
+                  },
+                }
+              : {}),
             ...(options.retainMs === undefined ? {} : { retainMs: options.retainMs }),
           });
         },

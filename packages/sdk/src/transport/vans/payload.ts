@@ -9,7 +9,7 @@ import { declaredEncoding } from '../../oioxml/read/decode.js';
 import { readOioXml } from '../../oioxml/read/read.js';
 import { text as textAt } from '../../oioxml/read/tree.js';
 import { fhirDocumentName, letterDocumentName } from './names.js';
-import type { VansDocumentFormat } from './types.js';
+import { VANS_MAX_BYTES, type VansDocumentFormat } from './types.js';
 import { UUID } from './write.js';
 
 /**
@@ -244,4 +244,27 @@ export function readPayload(input: VansPayloadInput, format: 'json' | 'xml' | un
   }
   const chosen = format ?? 'json';
   return fhirFromResource(input, () => new TextEncoder().encode(serialize(input, chosen)), chosen);
+}
+
+/**
+ * A letter to send, read: its bytes as they will travel and the envelope identifier it brings itself (its own id
+ * when that is a UUID, else `undefined`: the sender chooses one, and must keep it for every envelope of the letter).
+ *
+ * @param input - The letter's bytes, or its text when it is UTF-8.
+ * @returns The bytes and the letter's UUID id, if any.
+ * @throws `ParseError` when the input is no readable OIOXML letter; `InputError` (`letter-encoding`) for text that
+ *   declares another encoding than UTF-8 (its bytes must be given instead).
+ * @example
+ * ```ts
+ * const { bytes, identifier } = readLetterPayload(await file.bytes());
+ * ```
+ * @internal
+ */
+export function readLetterPayload(input: string | Uint8Array): { bytes: Uint8Array; identifier: string | undefined } {
+  const head = typeof input === 'string' ? input.slice(0, 4096) : headText(input);
+  if (startsLikeJson(head) || rootElementName(head) !== 'Emessage') {
+    throw new ParseError('Not an OIOXML letter: the root element is not Emessage');
+  }
+  const payload = readPayload(input, undefined, VANS_MAX_BYTES);
+  return { bytes: payload.bytes, identifier: payload.identifier };
 }
