@@ -32,7 +32,7 @@ describe('readDischargeSummary properties', () => {
           body:
             `<Diagnose>${other(description)}</Diagnose>` +
             `<ActionPriority><ActionPriorityCode>${escapeXml(priority)}</ActionPriorityCode></ActionPriority>`,
-        }).replace('<StatusCode>nytbrev<', `<StatusCode>${escapeXml(status)}<`);
+        }).replace('<StatusCode>nytbrev<', () => `<StatusCode>${escapeXml(status)}<`);
         const model = readModel(xml);
         assert.equal(model.diagnoses?.other[0]?.descriptionCode, description.trim());
         assert.deepEqual(model.actionPriorities, [priority.trim()]);
