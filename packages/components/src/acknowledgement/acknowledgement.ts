@@ -4,7 +4,6 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Bundle } from '@medplum/fhirtypes';
 import {
-  redactCpr,
   type AcknowledgementDescription,
   type AcknowledgementIssueDescription,
   type ActivityDescription,
@@ -13,6 +12,7 @@ import {
 import { heading } from '../internal/heading.js';
 import { messagesTask, type MessageSource } from '../internal/message-loader.js';
 import { SamspilElement } from '../internal/samspil-element.js';
+import { errorState, loadState } from '../internal/states.js';
 import { letterStyles } from '../styles/letter.styles.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { viewerDetailStyles, viewerStyles } from '../styles/viewer.styles.js';
@@ -279,20 +279,13 @@ export class SamspilAcknowledgement extends SamspilElement {
   }
 
   private renderState(kind: 'loading' | 'empty') {
-    const t = this.t;
-    return kind === 'loading'
-      ? html`<p class="state state--loading" part="state" role="status" lang=${this.locale}>${t.ackLoading}</p>`
-      : html`<p class="state" part="state" lang=${this.locale}>${t.ackEmpty}</p>`;
+    return loadState(kind, kind === 'loading' ? this.t.ackLoading : this.t.ackEmpty, this.locale);
   }
 
   private renderError(error: unknown) {
-    const t = this.t;
     const found = error instanceof WrongMessageError ? error.found : undefined;
-    const message = found ? '' : redactCpr(String((error as Error | undefined)?.message ?? ''));
-    return html`<div class="state state--error" part="state" role="alert" lang=${this.locale}>
-      <p class="state__title">${found ? t.ackWrongKind(found.standard[this.locale]) : t.ackError}</p>
-      ${message ? html`<p class="state__detail" lang="en">${message}</p>` : nothing}
-    </div>`;
+    const title = found ? this.t.ackWrongKind(found.standard[this.locale]) : this.t.ackError;
+    return errorState(title, error, this.locale, found === undefined);
   }
 
   override render() {

@@ -4,11 +4,12 @@ import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Bundle } from '@medplum/fhirtypes';
-import { ATTACHMENT_CONTENT_TYPES, formatCpr, redactCpr, type PartyDescription } from '@samspil/sdk';
+import { ATTACHMENT_CONTENT_TYPES, formatCpr, type PartyDescription } from '@samspil/sdk';
 import { heading } from '../internal/heading.js';
 import { messagesTask, type MessageSource } from '../internal/message-loader.js';
 import { PrintDetailsController } from '../internal/print-details.js';
 import { SamspilElement } from '../internal/samspil-element.js';
+import { errorState, loadState } from '../internal/states.js';
 import { letterStyles } from '../styles/letter.styles.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { collapsibleViewerStyles, viewerDetailStyles, viewerStyles } from '../styles/viewer.styles.js';
@@ -732,21 +733,13 @@ export class SamspilObservationReport extends SamspilElement {
   }
 
   private renderState(kind: 'loading' | 'empty') {
-    const t = this.t;
-    return kind === 'loading'
-      ? html`<p class="state state--loading" part="state" role="status" lang=${this.locale}>${t.obsLoading}</p>`
-      : html`<p class="state" part="state" lang=${this.locale}>${t.obsEmpty}</p>`;
+    return loadState(kind, kind === 'loading' ? this.t.obsLoading : this.t.obsEmpty, this.locale);
   }
 
   private renderError(error: unknown) {
-    const t = this.t;
     const found = error instanceof WrongMessageError ? error.found : undefined;
-    // Loader errors are redacted already; anything else (an abort, a bug) is redacted here.
-    const message = found ? '' : redactCpr(String((error as Error | undefined)?.message ?? ''));
-    return html`<div class="state state--error" part="state" role="alert" lang=${this.locale}>
-      <p class="state__title">${found ? t.obsWrongKind(found.standard[this.locale]) : t.obsError}</p>
-      ${message ? html`<p class="state__detail" lang="en">${message}</p>` : nothing}
-    </div>`;
+    const title = found ? this.t.obsWrongKind(found.standard[this.locale]) : this.t.obsError;
+    return errorState(title, error, this.locale, found === undefined);
   }
 
   override render() {
